@@ -1,0 +1,28 @@
+import { defineConfig } from "vitest/config";
+
+const DOCKER_TESTS = "**/*.docker.test.ts";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["packages/*/src/**/*.test.ts", "apphost/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: [DOCKER_TESTS, "**/node_modules/**"],
+          typecheck: { enabled: true, include: ["packages/*/src/**/*.test-d.ts"] },
+        },
+      },
+      {
+        test: {
+          name: "docker",
+          include: [`packages/*/src/${DOCKER_TESTS}`, `test/${DOCKER_TESTS}`, `examples/${DOCKER_TESTS}`],
+          exclude: ["**/node_modules/**"],
+          globalSetup: ["./test/docker-global-setup.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
