@@ -10,7 +10,6 @@ export default defineConfig({
           name: "unit",
           include: ["packages/*/src/**/*.test.ts", "apphost/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: [DOCKER_TESTS, "**/node_modules/**"],
-          typecheck: { enabled: true, include: ["packages/*/src/**/*.test-d.ts"] },
         },
       },
       {
