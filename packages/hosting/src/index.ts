@@ -1,1 +1,69 @@
-export {};
+// The hosting core's public surface. Integrations use only what is exported here.
+export { createBuilder, DistributedApplicationBuilder, type BuilderOptions } from "./app/distributed-application-builder.js";
+export { DistributedApplication } from "./app/distributed-application.js";
+export { defineExtension, type BuilderExtension } from "./app/builder-extension.js";
+
+export {
+  ResourceBuilder,
+  toResource,
+  defaultVolumeName,
+  type ReferenceSource,
+  type ResourceLike,
+  type EndpointOptions,
+  type HttpEndpointOptions,
+} from "./model/resource-builder.js";
+export {
+  Resource,
+  hasConnectionString,
+  hasEndpoints,
+  hasEnvironment,
+  hasWaitSupport,
+  type ResourceWithArgs,
+  type ResourceWithConnectionString,
+  type ResourceWithDataPath,
+  type ResourceWithEndpoints,
+  type ResourceWithEnvironment,
+  type ResourceWithWaitSupport,
+} from "./model/resource.js";
+export { ContainerResource, imageReferenceOf } from "./model/container-resource.js";
+export { ExecutableResource } from "./model/executable-resource.js";
+export { NodeAppResource } from "./model/node-app-resource.js";
+export { ParameterResource, GENERATED_PASSWORD_LENGTH, type ParameterOptions, type GenerateOptions } from "./model/parameter-resource.js";
+export { ConnectionStringResource } from "./model/connection-string-resource.js";
+export { describeAppHost, type AppHostInfo } from "./model/app-host-info.js";
+export type {
+  Annotation,
+  AnnotationOf,
+  AnnotationType,
+  EndpointAnnotation,
+  EnvironmentValue,
+  InitializerContext,
+  Lifetime,
+  WaitKind,
+} from "./model/annotations.js";
+export type { EnvironmentContext } from "./model/environment-context.js";
+export type { HealthCheck, ProbeContext } from "./model/health-check.js";
+export { expr, uri, ReferenceExpression, UriEncoded, type ExpressionValue, type ConnectionStringSource } from "./model/expression.js";
+export { EndpointReference, EndpointPropertyReference, type EndpointProperty } from "./model/endpoint-reference.js";
+export {
+  createManifestResolver,
+  createRuntimeResolver,
+  HOST_FROM_CONTAINER,
+  type AllocatedEndpoint,
+  type RenderTarget,
+  type RuntimeValues,
+  type ValueResolver,
+} from "./model/value-resolver.js";
+export { environmentOf, environmentPrefix, referenceEnvironment, renderArgs, renderEnvironment } from "./model/environment.js";
+export type { Manifest, ManifestResource } from "./manifest/manifest-types.js";
+
+export {
+  BosunError,
+  DependencyFailedError,
+  EngineUnreachableError,
+  HealthTimeoutError,
+  ImageNotAvailableError,
+  PortInUseError,
+  ValidationError,
+  type BosunErrorCode,
+} from "./errors/bosun-error.js";

@@ -1,0 +1,119 @@
+import type { EnvironmentContext } from "./environment-context.js";
+import type { ExpressionValue } from "./expression.js";
+import type { HealthCheck } from "./health-check.js";
+import type { Resource } from "./resource.js";
+
+/** A network endpoint. `targetPort` is where the server listens; `port` is the host port (containers). */
+export interface EndpointAnnotation {
+  readonly type: "endpoint";
+  readonly name: string;
+  readonly scheme: string;
+  port?: number;
+  targetPort?: number;
+  /** Environment variable that receives the port the server must listen on. */
+  readonly env?: string;
+  /** Host interface to publish on; 127.0.0.1 unless the user asks for more. */
+  readonly hostIp?: string;
+}
+
+export interface ContainerImageAnnotation {
+  readonly type: "container-image";
+  registry: string | undefined;
+  image: string;
+  tag: string;
+}
+
+export interface ContainerNameAnnotation {
+  readonly type: "container-name";
+  readonly name: string;
+}
+
+export type EnvironmentValue = ExpressionValue | boolean;
+
+export interface EnvironmentAnnotation {
+  readonly type: "environment";
+  readonly name: string;
+  readonly value: EnvironmentValue;
+}
+
+export interface EnvironmentCallbackAnnotation {
+  readonly type: "environment-callback";
+  readonly callback: (context: EnvironmentContext) => void;
+}
+
+export interface ArgsAnnotation {
+  readonly type: "args";
+  readonly args: readonly ExpressionValue[];
+}
+
+export interface MountAnnotation {
+  readonly type: "mount";
+  readonly kind: "volume" | "bind";
+  /** Volume name, or the absolute host path of a bind mount. Anonymous volumes have none. */
+  readonly source: string | undefined;
+  readonly target: string;
+  readonly readOnly: boolean;
+}
+
+export type WaitKind = "healthy" | "started" | "completed";
+
+export interface WaitAnnotation {
+  readonly type: "wait";
+  readonly target: Resource;
+  readonly kind: WaitKind;
+  /** For `completed`: the exit code that counts as success. */
+  readonly exitCode: number;
+}
+
+export interface ReferenceAnnotation {
+  readonly type: "reference";
+  readonly target: Resource;
+}
+
+export interface HealthCheckAnnotation {
+  readonly type: "health-check";
+  readonly check: HealthCheck;
+}
+
+export type Lifetime = "session" | "persistent";
+
+export interface LifetimeAnnotation {
+  readonly type: "lifetime";
+  readonly lifetime: Lifetime;
+}
+
+export interface StartupTimeoutAnnotation {
+  readonly type: "startup-timeout";
+  readonly milliseconds: number;
+}
+
+/** Work the orchestrator does once the resource's parent is healthy (e.g. CREATE DATABASE). */
+export interface InitializerAnnotation {
+  readonly type: "initializer";
+  readonly description: string;
+  readonly run: (context: InitializerContext) => Promise<void>;
+}
+
+export interface InitializerContext {
+  /** Renders a value for a client running on the host (where the orchestrator runs). */
+  readonly resolve: (value: ExpressionValue) => string;
+  readonly signal: AbortSignal;
+}
+
+export type Annotation =
+  | EndpointAnnotation
+  | ContainerImageAnnotation
+  | ContainerNameAnnotation
+  | EnvironmentAnnotation
+  | EnvironmentCallbackAnnotation
+  | ArgsAnnotation
+  | MountAnnotation
+  | WaitAnnotation
+  | ReferenceAnnotation
+  | HealthCheckAnnotation
+  | LifetimeAnnotation
+  | StartupTimeoutAnnotation
+  | InitializerAnnotation;
+
+export type AnnotationType = Annotation["type"];
+export type AnnotationOf<T extends AnnotationType> = Extract<Annotation, { type: T }>;

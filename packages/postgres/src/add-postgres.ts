@@ -1,0 +1,43 @@
+import { defineExtension, GENERATED_PASSWORD_LENGTH, ParameterResource, type DistributedApplicationBuilder, type ResourceBuilder } from "@bosun/hosting";
+import { POSTGRES_DEFAULT_USER, POSTGRES_IMAGE, POSTGRES_PORT, POSTGRES_REGISTRY, POSTGRES_TAG } from "./postgres-images.js";
+import { probePostgres } from "./postgres-probes.js";
+import { PostgresServerBuilder } from "./postgres-server-builder.js";
+import { PostgresServerResource } from "./postgres-server-resource.js";
+
+export interface PostgresOptions {
+  /** Default: `postgres`. */
+  readonly userName?: ResourceBuilder<ParameterResource>;
+  /** Default: a generated secret `<name>-password`, kept in the AppHost's secrets file. */
+  readonly password?: ResourceBuilder<ParameterResource>;
+  /** Host port; default: chosen by the engine. */
+  readonly port?: number;
+}
+
+/**
+ * Adds a PostgreSQL server container.
+ * @example const db = builder.addPostgres("postgres").withDataVolume().addDatabase("appdb")
+ */
+export function addPostgres(app: DistributedApplicationBuilder, name: string, options: PostgresOptions = {}): PostgresServerBuilder {
+  const password =
+    options.password?.resource ??
+    app.addParameter(`${name}-password`, { secret: true, generate: { minLength: GENERATED_PASSWORD_LENGTH } }).resource;
+  const userName = options.userName?.resource ?? POSTGRES_DEFAULT_USER;
+  const server = new PostgresServerResource(name, userName, password);
+  app.addResource(server);
+  server.addAnnotation({ type: "container-image", registry: POSTGRES_REGISTRY, image: POSTGRES_IMAGE, tag: POSTGRES_TAG });
+  server.addAnnotation({ type: "health-check", check: { kind: "probe", name: "postgres", probe: ({ resolve }) => probePostgres(resolve(server)) } });
+  return new PostgresServerBuilder(server, app)
+    .withEndpoint({ name: "tcp", targetPort: POSTGRES_PORT, port: options.port })
+    .withEnvironment("POSTGRES_HOST_AUTH_METHOD", "scram-sha-256")
+    .withEnvironment("POSTGRES_INITDB_ARGS", "--auth-host=scram-sha-256 --auth-local=scram-sha-256")
+    .withEnvironment("POSTGRES_USER", userName)
+    .withEnvironment("POSTGRES_PASSWORD", password);
+}
+
+/**
+ * The PostgreSQL integration: `createBuilder().use(postgres)` adds `addPostgres`.
+ * @example const builder = createBuilder().use(postgres); builder.addPostgres("pg")
+ */
+export const postgres = defineExtension("postgres", (app) => ({
+  addPostgres: (name: string, options?: PostgresOptions): PostgresServerBuilder => addPostgres(app, name, options),
+}));

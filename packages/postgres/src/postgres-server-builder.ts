@@ -1,0 +1,60 @@
+import { ContainerResource, ResourceBuilder, type DistributedApplicationBuilder } from "@bosun/hosting";
+import { PostgresDatabaseResource } from "./postgres-database-resource.js";
+import { PGADMIN_IMAGE, PGADMIN_PORT, PGADMIN_REGISTRY, PGADMIN_TAG, POSTGRES_INIT_PATH } from "./postgres-images.js";
+import { createDatabaseIfMissing, probePostgres } from "./postgres-probes.js";
+import type { PostgresServerResource } from "./postgres-server-resource.js";
+
+/** Configures a PostgreSQL server; adds its databases and pgAdmin. */
+export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResource> {
+  constructor(
+    resource: PostgresServerResource,
+    readonly app: DistributedApplicationBuilder,
+  ) {
+    super(resource, app.appHost);
+  }
+
+  /**
+   * A database on this server, created once the server is healthy (an existing one is kept).
+   * @example const db = postgres.addDatabase("ecommercedb")
+   */
+  addDatabase(name: string, databaseName: string = name): ResourceBuilder<PostgresDatabaseResource> {
+    const database = new PostgresDatabaseResource(name, databaseName, this.resource);
+    database.addAnnotation({
+      type: "initializer",
+      description: `create database '${databaseName}'`,
+      run: ({ resolve }) => createDatabaseIfMissing(resolve(this.resource), databaseName),
+    });
+    database.addAnnotation({
+      type: "health-check",
+      check: { kind: "probe", name: "postgres-database", probe: ({ resolve }) => probePostgres(resolve(database)) },
+    });
+    return this.app.addResource(database);
+  }
+
+  /**
+   * Runs SQL and shell scripts from a folder on first initialization of the data directory.
+   * @example postgres.withInitFiles("./init")
+   */
+  withInitFiles(source: string): this {
+    return this.withBindMount(source, POSTGRES_INIT_PATH, { readOnly: true });
+  }
+
+  /**
+   * Adds a pgAdmin container (`<name>-pgadmin`) that starts once this server is healthy.
+   * @example postgres.withPgAdmin((pgadmin) => pgadmin.withHostPort(5051))
+   */
+  withPgAdmin(configure?: (pgadmin: ResourceBuilder<ContainerResource>) => void): this {
+    const pgadmin = this.app
+      .addResource(new ContainerResource(`${this.name}-pgadmin`))
+      .withHttpEndpoint({ targetPort: PGADMIN_PORT })
+      .withEnvironment("PGADMIN_DEFAULT_EMAIL", "admin@example.com")
+      .withEnvironment("PGADMIN_DEFAULT_PASSWORD", "admin")
+      .withEnvironment("PGADMIN_CONFIG_MASTER_PASSWORD_REQUIRED", "False")
+      .withEnvironment("PGADMIN_CONFIG_SERVER_MODE", "False")
+      .withHttpHealthCheck("/browser")
+      .waitFor(this);
+    pgadmin.resource.addAnnotation({ type: "container-image", registry: PGADMIN_REGISTRY, image: PGADMIN_IMAGE, tag: PGADMIN_TAG });
+    configure?.(pgadmin);
+    return this;
+  }
+}

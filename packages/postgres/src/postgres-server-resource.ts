@@ -1,0 +1,43 @@
+import {
+  ContainerResource,
+  EndpointReference,
+  expr,
+  uri,
+  type ExpressionValue,
+  type ParameterResource,
+  type ReferenceExpression,
+  type ResourceWithConnectionString,
+  type ResourceWithDataPath,
+} from "@bosun/hosting";
+import { POSTGRES_DATA_PATH } from "./postgres-images.js";
+
+/** A PostgreSQL server container. Its connection string is a `postgresql://` URI without a database. */
+export class PostgresServerResource extends ContainerResource implements ResourceWithConnectionString, ResourceWithDataPath {
+  readonly dataPath = POSTGRES_DATA_PATH;
+  readonly primaryEndpoint: EndpointReference;
+
+  constructor(
+    name: string,
+    readonly userName: ParameterResource | string,
+    readonly password: ParameterResource,
+  ) {
+    super(name);
+    this.primaryEndpoint = new EndpointReference(this, "tcp");
+  }
+
+  /** `postgresql://user:password@host:port`, with user and password percent-encoded. */
+  get connectionStringExpression(): ReferenceExpression {
+    const { host, port } = this.primaryEndpoint;
+    return expr`postgresql://${uri(this.userName)}:${uri(this.password)}@${host}:${port}`;
+  }
+
+  connectionProperties(): ReadonlyMap<string, ExpressionValue> {
+    return new Map<string, ExpressionValue>([
+      ["HOST", this.primaryEndpoint.host],
+      ["PORT", this.primaryEndpoint.port],
+      ["USERNAME", this.userName],
+      ["PASSWORD", this.password],
+      ["URI", this.connectionStringExpression],
+    ]);
+  }
+}

@@ -1,0 +1,41 @@
+import { defineExtension, GENERATED_PASSWORD_LENGTH, type DistributedApplicationBuilder, type ParameterResource, type ResourceBuilder } from "@bosun/hosting";
+import { RabbitMQBuilder } from "./rabbitmq-builder.js";
+import { RABBITMQ_DEFAULT_USER, RABBITMQ_IMAGE, RABBITMQ_PORT, RABBITMQ_REGISTRY, RABBITMQ_TAG } from "./rabbitmq-images.js";
+import { probeRabbitMQ } from "./rabbitmq-probe.js";
+import { RabbitMQResource } from "./rabbitmq-resource.js";
+
+export interface RabbitMQOptions {
+  /** Default: `guest`. */
+  readonly userName?: ResourceBuilder<ParameterResource>;
+  /** Default: a generated secret `<name>-password`. */
+  readonly password?: ResourceBuilder<ParameterResource>;
+  /** AMQP host port; default: chosen by the engine. */
+  readonly port?: number;
+}
+
+/**
+ * Adds a RabbitMQ broker container.
+ * @example const messaging = builder.addRabbitMQ("messaging").withManagementPlugin()
+ */
+export function addRabbitMQ(app: DistributedApplicationBuilder, name: string, options: RabbitMQOptions = {}): RabbitMQBuilder {
+  const password =
+    options.password?.resource ??
+    app.addParameter(`${name}-password`, { secret: true, generate: { minLength: GENERATED_PASSWORD_LENGTH } }).resource;
+  const userName = options.userName?.resource ?? RABBITMQ_DEFAULT_USER;
+  const broker = new RabbitMQResource(name, userName, password);
+  app.addResource(broker);
+  broker.addAnnotation({ type: "container-image", registry: RABBITMQ_REGISTRY, image: RABBITMQ_IMAGE, tag: RABBITMQ_TAG });
+  broker.addAnnotation({ type: "health-check", check: { kind: "probe", name: "amqp", probe: ({ resolve }) => probeRabbitMQ(resolve(broker)) } });
+  return new RabbitMQBuilder(broker, app.appHost)
+    .withEndpoint({ name: "tcp", targetPort: RABBITMQ_PORT, port: options.port })
+    .withEnvironment("RABBITMQ_DEFAULT_USER", userName)
+    .withEnvironment("RABBITMQ_DEFAULT_PASS", password);
+}
+
+/**
+ * The RabbitMQ integration: `createBuilder().use(rabbitmq)` adds `addRabbitMQ`.
+ * @example const builder = createBuilder().use(rabbitmq); builder.addRabbitMQ("messaging")
+ */
+export const rabbitmq = defineExtension("rabbitmq", (app) => ({
+  addRabbitMQ: (name: string, options?: RabbitMQOptions): RabbitMQBuilder => addRabbitMQ(app, name, options),
+}));

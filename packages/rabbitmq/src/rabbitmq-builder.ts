@@ -1,0 +1,26 @@
+import { ResourceBuilder, type ContainerResource, type ResourceWithDataPath } from "@bosun/hosting";
+import { RABBITMQ_MANAGEMENT_PORT, RABBITMQ_MANAGEMENT_SUFFIX, RABBITMQ_NODE_NAME } from "./rabbitmq-images.js";
+import type { RabbitMQResource } from "./rabbitmq-resource.js";
+
+/** Configures a RabbitMQ broker. */
+export class RabbitMQBuilder extends ResourceBuilder<RabbitMQResource> {
+  /**
+   * Runs the `-management` image and exposes the management UI and HTTP API (`management` endpoint).
+   * @example builder.addRabbitMQ("messaging").withManagementPlugin(15672)
+   */
+  withManagementPlugin(port?: number): this {
+    const image = this.resource.lastAnnotationOf("container-image");
+    if (image && !image.tag.endsWith(RABBITMQ_MANAGEMENT_SUFFIX)) image.tag += RABBITMQ_MANAGEMENT_SUFFIX;
+    return this.withHttpEndpoint({ name: "management", targetPort: RABBITMQ_MANAGEMENT_PORT, port });
+  }
+
+  /**
+   * Keeps queues and messages in a named volume; fixes the node name so the data is found again.
+   * @example builder.addRabbitMQ("messaging").withDataVolume()
+   */
+  override withDataVolume<B extends ResourceBuilder<ContainerResource & ResourceWithDataPath>>(this: B, name?: string): B {
+    super.withDataVolume.call(this, name);
+    this.resource.addAnnotation({ type: "environment", name: "RABBITMQ_NODENAME", value: RABBITMQ_NODE_NAME });
+    return this;
+  }
+}

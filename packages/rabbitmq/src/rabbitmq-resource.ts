@@ -1,0 +1,42 @@
+import {
+  ContainerResource,
+  EndpointReference,
+  expr,
+  uri,
+  type ExpressionValue,
+  type ParameterResource,
+  type ReferenceExpression,
+  type ResourceWithConnectionString,
+  type ResourceWithDataPath,
+} from "@bosun/hosting";
+import { RABBITMQ_DATA_PATH } from "./rabbitmq-images.js";
+
+/** A RabbitMQ broker container. Its connection string is `amqp://user:password@host:port`. */
+export class RabbitMQResource extends ContainerResource implements ResourceWithConnectionString, ResourceWithDataPath {
+  readonly dataPath = RABBITMQ_DATA_PATH;
+  readonly primaryEndpoint: EndpointReference;
+
+  constructor(
+    name: string,
+    readonly userName: ParameterResource | string,
+    readonly password: ParameterResource,
+  ) {
+    super(name);
+    this.primaryEndpoint = new EndpointReference(this, "tcp");
+  }
+
+  get connectionStringExpression(): ReferenceExpression {
+    const { host, port } = this.primaryEndpoint;
+    return expr`amqp://${uri(this.userName)}:${uri(this.password)}@${host}:${port}`;
+  }
+
+  connectionProperties(): ReadonlyMap<string, ExpressionValue> {
+    return new Map<string, ExpressionValue>([
+      ["HOST", this.primaryEndpoint.host],
+      ["PORT", this.primaryEndpoint.port],
+      ["USERNAME", this.userName],
+      ["PASSWORD", this.password],
+      ["URI", this.connectionStringExpression],
+    ]);
+  }
+}

@@ -1,0 +1,37 @@
+import { defineExtension, GENERATED_PASSWORD_LENGTH, type DistributedApplicationBuilder, type ParameterResource, type ResourceBuilder } from "@bosun/hosting";
+import { RedisBuilder } from "./redis-builder.js";
+import { REDIS_IMAGE, REDIS_PORT, REDIS_REGISTRY, REDIS_TAG } from "./redis-images.js";
+import { probeRedis } from "./redis-probe.js";
+import { RedisResource } from "./redis-resource.js";
+
+export interface RedisOptions {
+  /** Default: a generated secret `<name>-password`. */
+  readonly password?: ResourceBuilder<ParameterResource>;
+  /** Host port; default: chosen by the engine. */
+  readonly port?: number;
+}
+
+/**
+ * Adds a Redis server container protected by a password.
+ * @example const cache = builder.addRedis("cache").withHostPort(6381)
+ */
+export function addRedis(app: DistributedApplicationBuilder, name: string, options: RedisOptions = {}): RedisBuilder {
+  const password =
+    options.password?.resource ??
+    app.addParameter(`${name}-password`, { secret: true, generate: { minLength: GENERATED_PASSWORD_LENGTH } }).resource;
+  const redis = new RedisResource(name, password);
+  app.addResource(redis);
+  redis.addAnnotation({ type: "container-image", registry: REDIS_REGISTRY, image: REDIS_IMAGE, tag: REDIS_TAG });
+  redis.addAnnotation({ type: "health-check", check: { kind: "probe", name: "redis", probe: ({ resolve }) => probeRedis(resolve(redis)) } });
+  return new RedisBuilder(redis, app.appHost)
+    .withEndpoint({ name: "tcp", targetPort: REDIS_PORT, port: options.port })
+    .withArgs("redis-server", "--requirepass", password);
+}
+
+/**
+ * The Redis integration: `createBuilder().use(redis)` adds `addRedis`.
+ * @example const builder = createBuilder().use(redis); builder.addRedis("cache")
+ */
+export const redis = defineExtension("redis", (app) => ({
+  addRedis: (name: string, options?: RedisOptions): RedisBuilder => addRedis(app, name, options),
+}));

@@ -1,0 +1,23 @@
+import { Redis } from "ioredis";
+
+const PROBE_TIMEOUT_MS = 3_000;
+
+/** Healthy when the server answers `PING` with the credentials of the connection string. */
+export async function probeRedis(connectionString: string): Promise<void> {
+  const client = new Redis(connectionString, {
+    lazyConnect: true,
+    connectTimeout: PROBE_TIMEOUT_MS,
+    commandTimeout: PROBE_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    const answer = await client.ping();
+    if (answer !== "PONG") throw new Error(`redis answered '${answer}' to PING`);
+  } finally {
+    client.disconnect();
+  }
+}
