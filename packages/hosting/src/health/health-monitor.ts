@@ -1,0 +1,61 @@
+import type { HealthCheck } from "../model/health-check.js";
+import { nextStartupDelay, sleep, type ProbeSchedule } from "../orchestrator/backoff.js";
+import { runHealthCheck, type CheckContext } from "./run-health-check.js";
+
+export interface HealthMonitorOptions {
+  readonly checks: readonly HealthCheck[];
+  readonly context: Omit<CheckContext, "signal">;
+  readonly schedule: ProbeSchedule;
+  /** Ends the monitor. */
+  readonly signal: AbortSignal;
+  /** Called after every round; `reason` names the failing check and its error. */
+  readonly onResult: (healthy: boolean, reason: string | undefined) => void;
+}
+
+/**
+ * Probes until `signal` aborts: every 50 ms or so (growing) until first healthy, then every few
+ * seconds, so health changes after start-up are reported too.
+ */
+export async function monitorHealth(options: HealthMonitorOptions): Promise<void> {
+  const { schedule, signal } = options;
+  let everHealthy = false;
+  let delay: number | undefined;
+  while (!signal.aborted) {
+    const failure = await firstFailure(options);
+    if (signal.aborted) return;
+    options.onResult(failure === undefined, failure);
+    everHealthy ||= failure === undefined;
+    delay = everHealthy ? schedule.steadyDelayMs : nextStartupDelay(schedule, delay);
+    await sleep(delay, signal);
+  }
+}
+
+async function firstFailure(options: HealthMonitorOptions): Promise<string | undefined> {
+  for (const check of options.checks) {
+    const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.schedule.probeTimeoutMs)]);
+    try {
+      await withDeadline(runHealthCheck(check, { ...options.context, signal }), signal);
+    } catch (error) {
+      return `health check '${check.name}' failed: ${describeError(error)}`;
+    }
+  }
+  return undefined;
+}
+
+/** Rejects when `signal` aborts even if the probe ignores it. */
+function withDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new Error("timed out"));
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describeError(error.errors[0]);
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return error.message || (typeof code === "string" ? code : error.name);
+  }
+  return String(error);
+}

@@ -1,0 +1,104 @@
+import type { Resource } from "../model/resource.js";
+import type { ParameterResource } from "../model/parameter-resource.js";
+import type { LogStream, ResourceRuntime, StartedResource } from "../runtime/resource-runtime.js";
+import { DEFAULT_PROBE_SCHEDULE, type ProbeSchedule } from "./backoff.js";
+import { EndpointAllocations } from "./endpoint-allocations.js";
+import { dependentsOf } from "./dependency-graph.js";
+import { ResourceLifecycle } from "./resource-lifecycle.js";
+import { StateStore } from "./state-store.js";
+
+export interface OrchestratorOptions {
+  readonly resources: readonly Resource[];
+  readonly runtimes: readonly ResourceRuntime[];
+  /** Every parameter's value, resolved before anything starts. */
+  readonly parameterValues: ReadonlyMap<ParameterResource, string>;
+  /** A free port on the host, for host processes whose port is not fixed. */
+  readonly allocatePort: () => Promise<number>;
+  readonly schedule?: ProbeSchedule;
+  /** How long a resource may take to become healthy before its dependents fail. */
+  readonly defaultStartupTimeoutMs?: number;
+  readonly onLog?: (resource: string, stream: LogStream, line: string) => void;
+  readonly now?: () => number;
+}
+
+export const DEFAULT_STARTUP_TIMEOUT_MS = 180_000;
+
+/**
+ * Starts every resource at once; each waits only for its own dependencies against the stream of
+ * states, so a resource starts the moment what it needs is ready. Stops in reverse order.
+ */
+export class Orchestrator {
+  readonly states: StateStore;
+  readonly #options: OrchestratorOptions;
+  readonly #allocations = new EndpointAllocations();
+  readonly #abort = new AbortController();
+  readonly #lifecycles = new Map<string, ResourceLifecycle>();
+  #stopping: Promise<void> | undefined;
+
+  constructor(options: OrchestratorOptions) {
+    this.#options = options;
+    this.states = new StateStore(options.resources.map((r) => r.name));
+  }
+
+  get allocations(): EndpointAllocations {
+    return this.#allocations;
+  }
+
+  /** Launches every resource; resolves when each is healthy, finished or failed. */
+  async start(): Promise<void> {
+    const { resources, runtimes } = this.#options;
+    const startedAt = (this.#options.now ?? Date.now)();
+    for (const runtime of runtimes) await runtime.open?.();
+    for (const resource of resources) {
+      const lifecycle = new ResourceLifecycle({
+        resource,
+        runtime: runtimes.find((r) => r.supports(resource)),
+        states: this.states,
+        allocations: this.#allocations,
+        parameterValues: this.#options.parameterValues,
+        allocatePort: this.#options.allocatePort,
+        schedule: this.#options.schedule ?? DEFAULT_PROBE_SCHEDULE,
+        defaultStartupTimeoutMs: this.#options.defaultStartupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
+        onLog: (stream, line) => this.#options.onLog?.(resource.name, stream, line),
+        elapsed: () => (this.#options.now ?? Date.now)() - startedAt,
+        signal: this.#abort.signal,
+      });
+      this.#lifecycles.set(resource.name, lifecycle);
+    }
+    await Promise.all([...this.#lifecycles.values()].map((l) => l.run()));
+  }
+
+  /** The runtime handle of a started resource, if it started. */
+  handle(name: string): StartedResource | undefined {
+    return this.#lifecycles.get(name)?.handle;
+  }
+
+  /** Stops dependents before what they depend on, then closes the runtimes. Safe to call twice. */
+  stop(): Promise<void> {
+    this.#stopping ??= this.#stopAll();
+    return this.#stopping;
+  }
+
+  async #stopAll(): Promise<void> {
+    this.#abort.abort();
+    const { resources, runtimes } = this.#options;
+    const dependents = dependentsOf(resources);
+    const stopped = new Map<Resource, Promise<void>>();
+    // References may form cycles (two services that call each other); a cycle is stopped together.
+    const visiting = new Set<Resource>();
+    const stopOne = (resource: Resource): Promise<void> => {
+      if (visiting.has(resource)) return Promise.resolve();
+      let done = stopped.get(resource);
+      if (!done) {
+        visiting.add(resource);
+        const first = (dependents.get(resource) ?? []).map(stopOne);
+        visiting.delete(resource);
+        done = Promise.all(first).then(() => this.#lifecycles.get(resource.name)?.stop());
+        stopped.set(resource, done);
+      }
+      return done;
+    };
+    await Promise.all(resources.map(stopOne));
+    for (const runtime of runtimes) await runtime.close?.();
+  }
+}

@@ -1,0 +1,203 @@
+import type { WaitAnnotation } from "../model/annotations.js";
+import { environmentOf, renderArgs, renderEnvironment } from "../model/environment.js";
+import type { ParameterResource } from "../model/parameter-resource.js";
+import { hasEndpoints, type Resource } from "../model/resource.js";
+import { createRuntimeResolver, resourcesIn, type ValueResolver } from "../model/value-resolver.js";
+import { describeError, monitorHealth } from "../health/health-monitor.js";
+import type { LogStream, ResourceRuntime, StartedResource } from "../runtime/resource-runtime.js";
+import { nextStartupDelay, sleep, type ProbeSchedule } from "./backoff.js";
+import type { EndpointAllocations } from "./endpoint-allocations.js";
+import { planEndpoints } from "./plan-endpoints.js";
+import type { StateStore } from "./state-store.js";
+import { evaluateWait } from "./wait-conditions.js";
+
+export interface LifecycleOptions {
+  readonly resource: Resource;
+  /** The runtime that starts it; undefined for values (parameters, connection strings, databases). */
+  readonly runtime: ResourceRuntime | undefined;
+  readonly states: StateStore;
+  readonly allocations: EndpointAllocations;
+  readonly parameterValues: ReadonlyMap<ParameterResource, string>;
+  readonly allocatePort: () => Promise<number>;
+  readonly schedule: ProbeSchedule;
+  readonly defaultStartupTimeoutMs: number;
+  readonly onLog: (stream: LogStream, line: string) => void;
+  readonly elapsed: () => number;
+  readonly signal: AbortSignal;
+}
+
+/** Thrown inside the lifecycle to end it as FailedToStart with this reason. */
+class StartFailure extends Error {}
+
+/** One resource's way through the session: wait, start, initialize, watch health, stop. */
+export class ResourceLifecycle {
+  handle: StartedResource | undefined;
+  readonly #o: LifecycleOptions;
+  readonly #monitor = new AbortController();
+  #stopping = false;
+
+  constructor(options: LifecycleOptions) {
+    this.#o = options;
+  }
+
+  get #name(): string {
+    return this.#o.resource.name;
+  }
+
+  /** Resolves once the resource is healthy, finished or failed (never rejects). */
+  async run(): Promise<void> {
+    try {
+      await this.#waitForDependencies();
+      this.#update({ state: "Starting", startingAt: this.#o.elapsed() });
+      await this.#start();
+      await this.#initialize();
+      await this.#watchHealth();
+    } catch (error) {
+      const reason = error instanceof StartFailure ? error.message : describeError(error);
+      this.#o.allocations.fail(this.#name, `'${this.#name}' failed to start: ${reason}`);
+      if (!this.#o.signal.aborted) this.#update({ state: "FailedToStart", reason });
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#monitor.abort();
+    if (!this.handle) return;
+    this.#update({ state: "Stopping" });
+    await this.handle.stop();
+  }
+
+  #update(change: Parameters<StateStore["update"]>[1]): void {
+    this.#o.states.update(this.#name, change);
+  }
+
+  async #waitForDependencies(): Promise<void> {
+    const { resource } = this.#o;
+    const waits: WaitAnnotation[] = resource.annotationsOf("wait");
+    if (resource.parent) waits.unshift({ type: "wait", target: resource.parent, kind: "healthy", exitCode: 0 });
+    if (waits.length === 0) return;
+    this.#update({ state: "Waiting" });
+    await Promise.all(waits.map((wait) => this.#waitFor(wait)));
+  }
+
+  async #waitFor(wait: WaitAnnotation): Promise<void> {
+    const target = wait.target.name;
+    const timeoutMs = wait.target.lastAnnotationOf("startup-timeout")?.milliseconds ?? this.#o.defaultStartupTimeoutMs;
+    const outcome = this.#o.states.when(target, (snapshot) => evaluateWait(wait, snapshot));
+    const timedOut = sleep(timeoutMs, this.#o.signal).then(() => "timeout" as const);
+    const result = await Promise.race([outcome, timedOut]);
+    if (this.#o.signal.aborted) throw new StartFailure("the app is stopping");
+    if (result === "timeout") {
+      const last = this.#o.states.get(target).reason ?? "no health check has passed yet";
+      throw new StartFailure(`dependency '${target}' did not become ${wait.kind} within ${Math.round(timeoutMs / 1000)} s: ${last}`);
+    }
+    if (!result.met) throw new StartFailure(`dependency '${target}' ${result.failure}`);
+  }
+
+  async #start(): Promise<void> {
+    const { resource, runtime } = this.#o;
+    const planned = await planEndpoints(resource, runtime?.target, this.#o.allocatePort);
+    if (!runtime) {
+      this.#o.allocations.set(this.#name, planned);
+      this.#update({ state: "Running" });
+      return;
+    }
+    const resolver = await this.#resolverFor(runtime.target, planned);
+    this.handle = await runtime.start({
+      resource,
+      env: renderEnvironment(resource, resolver),
+      args: renderArgs(resource, resolver),
+      endpoints: planned,
+      onLog: this.#o.onLog,
+      signal: this.#o.signal,
+    });
+    this.#o.allocations.set(this.#name, this.handle.endpoints);
+    const urls = Object.fromEntries([...this.handle.endpoints].map(([name, e]) => [name, `${e.scheme}://localhost:${e.hostPort}`]));
+    this.#update({ state: "Running", endpoints: urls });
+    void this.handle.exited.then((exitCode) => this.#onExit(exitCode));
+  }
+
+  #onExit(exitCode: number): void {
+    this.#monitor.abort();
+    const reason = this.#stopping ? undefined : `exited with code ${exitCode}`;
+    this.#update({ state: exitCode === 0 || this.#stopping ? "Finished" : "Exited", exitCode, reason, health: "Unknown" });
+  }
+
+  /** A renderer whose endpoint values are final: waits for every endpoint the resource's values name. */
+  async #resolverFor(target: "host" | "container", own: ReadonlyMap<string, import("../model/value-resolver.js").AllocatedEndpoint>): Promise<ValueResolver> {
+    const { resource } = this.#o;
+    const values = [...environmentOf(resource, target).values(), ...resource.annotationsOf("args").flatMap((a) => a.args)];
+    const others = new Set(values.flatMap(resourcesIn).filter((r) => r !== resource && hasEndpoints(r)));
+    try {
+      await Promise.all([...others].map((other) => this.#o.allocations.whenAllocated(other.name)));
+    } catch (error) {
+      throw new StartFailure(describeError(error));
+    }
+    return createRuntimeResolver(target, {
+      endpoint: (reference) => (reference.resource === resource ? own.get(reference.endpointName)! : this.#o.allocations.get(reference)),
+      parameter: (parameter) => this.#parameterValue(parameter),
+    });
+  }
+
+  #parameterValue(parameter: ParameterResource): string {
+    const value = this.#o.parameterValues.get(parameter);
+    if (value === undefined) throw new StartFailure(`parameter '${parameter.name}' has no value; set ${parameter.configKey}`);
+    return value;
+  }
+
+  #hostResolver(): ValueResolver {
+    return createRuntimeResolver("host", {
+      endpoint: (reference) => this.#o.allocations.get(reference),
+      parameter: (parameter) => this.#parameterValue(parameter),
+    });
+  }
+
+  /** Runs initializers (CREATE DATABASE …), retrying on the start-up schedule until they succeed. */
+  async #initialize(): Promise<void> {
+    const resolver = this.#hostResolver();
+    for (const initializer of this.#o.resource.annotationsOf("initializer")) {
+      const deadline = Date.now() + this.#o.defaultStartupTimeoutMs;
+      for (let delay: number | undefined; ; ) {
+        try {
+          await initializer.run({ resolve: (v) => resolver.render(v), signal: this.#o.signal });
+          break;
+        } catch (error) {
+          if (Date.now() > deadline || this.#o.signal.aborted) throw new StartFailure(`${initializer.description} failed: ${describeError(error)}`);
+          delay = nextStartupDelay(this.#o.schedule, delay);
+          await sleep(delay, this.#o.signal);
+        }
+      }
+    }
+  }
+
+  /** Resolves when first healthy (or at once without checks); keeps probing in the background. */
+  async #watchHealth(): Promise<void> {
+    const checks = this.#o.resource.annotationsOf("health-check").map((a) => a.check);
+    if (checks.length === 0) {
+      this.#update({ health: "Healthy", healthyAt: this.#o.elapsed() });
+      return;
+    }
+    const resolver = this.#hostResolver();
+    const firstHealthy = new Promise<void>((resolve) => {
+      void monitorHealth({
+        checks,
+        schedule: this.#o.schedule,
+        signal: AbortSignal.any([this.#monitor.signal, this.#o.signal]),
+        context: {
+          endpoint: (name) => this.#o.allocations.peek(this.#name)?.get(name),
+          resolve: (value) => resolver.render(value),
+        },
+        onResult: (healthy, reason) => {
+          const current = this.#o.states.get(this.#name);
+          if (current.state !== "Running") return resolve();
+          const health = healthy ? "Healthy" : "Unhealthy";
+          if (current.health !== health || current.reason !== reason) {
+            this.#update({ health, reason, ...(healthy && current.healthyAt === undefined ? { healthyAt: this.#o.elapsed() } : {}) });
+          }
+          if (healthy) resolve();
+        },
+      }).finally(() => resolve());
+    });
+    await firstHealthy;
+  }
+}

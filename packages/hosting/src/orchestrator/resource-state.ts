@@ -1,0 +1,36 @@
+/** Where a resource is in its life. Health is tracked separately. */
+export type ResourceState =
+  | "NotStarted"
+  | "Waiting"
+  | "Starting"
+  | "Running"
+  | "FailedToStart"
+  | "Exited"
+  | "Finished"
+  | "Stopping";
+
+export type HealthStatus = "Unknown" | "Healthy" | "Unhealthy";
+
+/** A resource as observed at one moment. */
+export interface ResourceSnapshot {
+  readonly name: string;
+  readonly state: ResourceState;
+  readonly health: HealthStatus;
+  /** Why it failed, exited or is unhealthy. */
+  readonly reason?: string;
+  readonly exitCode?: number;
+  /** Endpoint name → URL reachable from the host. */
+  readonly endpoints: Readonly<Record<string, string>>;
+  /** Milliseconds since the app started, when it entered Starting / first became healthy. */
+  readonly startingAt?: number;
+  readonly healthyAt?: number;
+}
+
+/** Emitted on every change of a resource's state, health or endpoints. */
+export interface ResourceEvent {
+  readonly snapshot: ResourceSnapshot;
+  readonly previous: ResourceSnapshot;
+}
+
+/** States after which a resource will not run again in this session. */
+export const TERMINAL_STATES: ReadonlySet<ResourceState> = new Set(["FailedToStart", "Exited", "Finished"]);

@@ -1,0 +1,72 @@
+import type { ResourceEvent, ResourceSnapshot } from "./resource-state.js";
+
+type Listener = (event: ResourceEvent) => void;
+
+/** The current snapshot of every resource, and a stream of their changes. */
+export class StateStore {
+  readonly #snapshots = new Map<string, ResourceSnapshot>();
+  readonly #listeners = new Set<Listener>();
+
+  constructor(names: readonly string[]) {
+    for (const name of names) this.#snapshots.set(name, { name, state: "NotStarted", health: "Unknown", endpoints: {} });
+  }
+
+  get(name: string): ResourceSnapshot {
+    const snapshot = this.#snapshots.get(name);
+    if (!snapshot) throw new Error(`no resource named '${name}'`);
+    return snapshot;
+  }
+
+  all(): ResourceSnapshot[] {
+    return [...this.#snapshots.values()];
+  }
+
+  update(name: string, change: Partial<Omit<ResourceSnapshot, "name">>): void {
+    const previous = this.get(name);
+    const snapshot = { ...previous, ...change };
+    this.#snapshots.set(name, snapshot);
+    for (const listener of this.#listeners) listener({ snapshot, previous });
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Resolves with the first snapshot of `name` for which `settled` returns a value (now or later). */
+  when<T>(name: string, settled: (snapshot: ResourceSnapshot) => T | undefined): Promise<T> {
+    return new Promise((resolve) => {
+      const now = settled(this.get(name));
+      if (now !== undefined) return resolve(now);
+      const unsubscribe = this.subscribe(({ snapshot }) => {
+        if (snapshot.name !== name) return;
+        const value = settled(snapshot);
+        if (value === undefined) return;
+        unsubscribe();
+        resolve(value);
+      });
+    });
+  }
+
+  /** Every change from now on, as an async iterator; ends when `signal` aborts. */
+  async *events(signal?: AbortSignal): AsyncGenerator<ResourceEvent> {
+    const queue: ResourceEvent[] = [];
+    let wake: (() => void) | undefined;
+    const unsubscribe = this.subscribe((event) => {
+      queue.push(event);
+      wake?.();
+    });
+    const onAbort = () => wake?.();
+    signal?.addEventListener("abort", onAbort);
+    try {
+      while (!signal?.aborted) {
+        const next = queue.shift();
+        if (next) yield next;
+        else await new Promise<void>((resolve) => (wake = resolve));
+      }
+    } finally {
+      unsubscribe();
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+}
