@@ -6,6 +6,8 @@ export class ContainerResource
   implements ResourceWithEnvironment, ResourceWithEndpoints, ResourceWithArgs, ResourceWithWaitSupport
 {
   readonly type: string = "container.v0";
+  /** Makes the type nominal: an executable has every other capability, but no image, mounts or lifetime. */
+  readonly supportsImage = true;
   readonly supportsEnvironment = true;
   readonly supportsEndpoints = true;
   readonly supportsArgs = true;
