@@ -22,7 +22,11 @@ export class DockerodeVolumeClient implements VolumeClient {
 
   async create(spec: VolumeSpec): Promise<VolumeInfo> {
     const operation = { action: `create volume '${spec.name}'`, endpoint: this.#endpoint };
-    const volume = await callEngine(operation, () => this.#docker.createVolume({ Name: spec.name, Labels: { ...spec.labels } }));
+    // dockerode resolves with a handle, not the engine's answer; read the volume back.
+    const volume = await callEngine(operation, async () => {
+      await this.#docker.createVolume({ Name: spec.name, Labels: { ...spec.labels } });
+      return this.#docker.getVolume(spec.name).inspect();
+    });
     return toVolumeInfo(volume as unknown as VolumeRow);
   }
 

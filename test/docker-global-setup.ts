@@ -1,0 +1,9 @@
+import { connectEngine } from "../packages/hosting/src/engine/index.js";
+
+/**
+ * Vitest globalSetup of the docker project: it needs a Docker engine and fails the run with
+ * bosun's own message (what was tried, what to do) when none answers. It never skips.
+ */
+export default async function setup(): Promise<void> {
+  await connectEngine();
+}
