@@ -40,6 +40,6 @@ export interface ContainerClient {
   list(options: { readonly labels: LabelFilter; readonly all: boolean }): Promise<ContainerSummary[]>;
   logs(id: string, options: LogOptions): Promise<LogSubscription>;
   exec(id: string, cmd: readonly string[]): Promise<ExecResult>;
-  /** Resolves with the exit code once the container stops running. */
-  wait(id: string): Promise<number>;
+  /** Resolves with the exit code once the container stops running; `signal` abandons the wait (rejects). */
+  wait(id: string, options?: { readonly signal?: AbortSignal }): Promise<number>;
 }

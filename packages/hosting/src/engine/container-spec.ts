@@ -9,7 +9,7 @@ export interface PortSpec {
 
 export interface MountSpec {
   readonly type: "volume" | "bind";
-  /** Volume name, or absolute host path for a bind mount. */
+  /** Volume name ("" for an anonymous volume), or absolute host path for a bind mount. */
   readonly source: string;
   readonly target: string;
   readonly readOnly?: boolean;
@@ -37,6 +37,8 @@ export interface ContainerSpec {
   readonly stopTimeoutSeconds?: number;
   readonly user?: string;
   readonly workingDir?: string;
+  /** Extra `/etc/hosts` entries, e.g. `host.docker.internal:host-gateway`. */
+  readonly extraHosts?: readonly string[];
 }
 
 export const DEFAULT_HOST_IP = "127.0.0.1";

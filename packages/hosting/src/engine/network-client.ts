@@ -22,4 +22,8 @@ export interface NetworkClient {
   list(options: { readonly labels: LabelFilter }): Promise<NetworkInfo[]>;
   /** Undefined when no such network exists. */
   inspect(idOrName: string): Promise<NetworkInfo | undefined>;
+  /** Attaches a container (running or not) under DNS aliases; already attached is not an error. */
+  connect(network: string, container: string, aliases: readonly string[]): Promise<void>;
+  /** Detaches a container; not attached, or either one gone, is not an error. */
+  disconnect(network: string, container: string): Promise<void>;
 }

@@ -82,8 +82,9 @@ export class DockerodeContainerClient implements ContainerClient {
     return callEngine(operation, () => runExec(this.#docker.getContainer(id), cmd));
   }
 
-  async wait(id: string): Promise<number> {
-    const result = await callEngine(this.#operation("wait for", id), () => this.#docker.getContainer(id).wait());
+  async wait(id: string, options: { readonly signal?: AbortSignal } = {}): Promise<number> {
+    const wait = () => this.#docker.getContainer(id).wait(options.signal ? { abortSignal: options.signal } : {});
+    const result = await callEngine(this.#operation("wait for", id), wait);
     return (result as { StatusCode: number }).StatusCode;
   }
 

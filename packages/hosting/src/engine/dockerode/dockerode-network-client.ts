@@ -1,9 +1,12 @@
 import type Docker from "dockerode";
 import { toLabelFilterValues, type LabelFilter } from "../label-filter.js";
 import type { NetworkClient, NetworkInfo, NetworkSpec } from "../network-client.js";
+import { engineMessage, engineStatusCode, toEngineError } from "../engine-error.js";
 import { callEngine, callEngineIdempotent, callEngineOptional } from "./call-engine.js";
 
 const NOT_FOUND = 404;
+const FORBIDDEN = 403;
+const NOT_CONNECTED = /is not connected/i;
 
 export class DockerodeNetworkClient implements NetworkClient {
   readonly #docker: Docker;
@@ -37,6 +40,24 @@ export class DockerodeNetworkClient implements NetworkClient {
     const operation = { action: `inspect network '${idOrName}'`, endpoint: this.#endpoint };
     const network = await callEngineOptional(operation, () => this.#docker.getNetwork(idOrName).inspect());
     return network === undefined ? undefined : toNetworkInfo(network as Docker.NetworkInspectInfo);
+  }
+
+  async connect(network: string, container: string, aliases: readonly string[]): Promise<void> {
+    const operation = { action: `connect container '${container}' to network '${network}'`, endpoint: this.#endpoint };
+    const body = { Container: container, EndpointConfig: { Aliases: [...aliases] } };
+    // 403: the container is already attached (the engine's answer for a running container).
+    await callEngineIdempotent(operation, [FORBIDDEN], () => this.#docker.getNetwork(network).connect(body));
+  }
+
+  async disconnect(network: string, container: string): Promise<void> {
+    const operation = { action: `disconnect container '${container}' from network '${network}'`, endpoint: this.#endpoint };
+    try {
+      await this.#docker.getNetwork(network).disconnect({ Container: container, Force: true });
+    } catch (error) {
+      // The engine answers 500 "is not connected" when there is nothing to detach.
+      if (engineStatusCode(error) === NOT_FOUND || NOT_CONNECTED.test(engineMessage(error))) return;
+      throw toEngineError(error, operation);
+    }
   }
 }
 

@@ -27,6 +27,7 @@ export function toCreateOptions(spec: ContainerSpec): Docker.ContainerCreateOpti
         ReadOnly: mount.readOnly ?? false,
       })),
       ...(spec.network ? { NetworkMode: spec.network.name } : {}),
+      ...(spec.extraHosts ? { ExtraHosts: [...spec.extraHosts] } : {}),
     },
   };
   if (spec.cmd) options.Cmd = [...spec.cmd];
