@@ -1,6 +1,14 @@
 // The hosting core's public surface. Integrations use only what is exported here.
 export { createBuilder, DistributedApplicationBuilder, type BuilderOptions } from "./app/distributed-application-builder.js";
 export { DistributedApplication } from "./app/distributed-application.js";
+export { RunningApp } from "./app/running-app.js";
+export { appKeyOf, type StartOptions } from "./app/start-app.js";
+export type { ResourceEvent, ResourceSnapshot, ResourceState, HealthStatus } from "./orchestrator/resource-state.js";
+export type { ProbeSchedule } from "./orchestrator/backoff.js";
+export { resolveParameters, generatePassword } from "./parameters/resolve-parameters.js";
+export { secretsFilePath } from "./parameters/secrets-file.js";
+export { connectEngine, type EngineClient } from "./engine/index.js";
+export { loadImageSubstitution, parseImageReference, IMAGE_MAP_VARIABLE, REGISTRY_MIRROR_VARIABLE } from "./images/index.js";
 export { defineExtension, type BuilderExtension } from "./app/builder-extension.js";
 
 export {

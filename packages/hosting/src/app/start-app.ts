@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import getPort from "get-port";
+import { BosunError } from "../errors/bosun-error.js";
+import { connectEngine } from "../engine/connect-engine.js";
+import type { EngineClient } from "../engine/engine-client.js";
+import { loadImageSubstitution } from "../images/image-substitution.js";
+import type { AppHostInfo } from "../model/app-host-info.js";
+import { ContainerResource } from "../model/container-resource.js";
+import type { Resource } from "../model/resource.js";
+import { Orchestrator } from "../orchestrator/orchestrator.js";
+import type { ProbeSchedule } from "../orchestrator/backoff.js";
+import { resolveParameters } from "../parameters/resolve-parameters.js";
+import { createDockerRuntime, reapOrphans } from "../runtime/docker/index.js";
+import { createProcessRuntime } from "../runtime/process/process-runtime.js";
+import type { LogStream, ResourceRuntime, SessionInfo } from "../runtime/resource-runtime.js";
+import { RunningApp } from "./running-app.js";
+
+export interface StartOptions {
+  /** Environment parameters and image substitution are read from; default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Every line a resource writes. */
+  readonly onLog?: (resource: string, stream: LogStream, line: string) => void;
+  /** Progress of image pulls and of bosun's own preparation. */
+  readonly onProgress?: (message: string) => void;
+  /** Use this engine instead of discovering one. */
+  readonly engine?: EngineClient;
+  /** Replace the built-in runtimes (the testing package does). */
+  readonly runtimes?: (session: SessionInfo) => ResourceRuntime[];
+  readonly schedule?: ProbeSchedule;
+  readonly defaultStartupTimeoutMs?: number;
+}
+
+/** Builds the session's runtimes, checks everything that can fail up front, then starts the model. */
+export async function startApp(resources: readonly Resource[], appHost: AppHostInfo, options: StartOptions = {}): Promise<RunningApp> {
+  const env = options.env ?? process.env;
+  const session: SessionInfo = { appHost, id: randomBytes(3).toString("hex"), pid: process.pid };
+  const parameterValues = await resolveParameters(resources, appHost, env);
+  const runtimes = options.runtimes?.(session) ?? (await defaultRuntimes(resources, session, env, options));
+  const problems = (await Promise.all(runtimes.map((r) => r.preflight?.(resources) ?? []))).flat();
+  if (problems.length > 0) {
+    throw new BosunError(`cannot start the app:\n${problems.map((p) => `  - ${p}`).join("\n")}`, { code: "CONFIGURATION" });
+  }
+  const orchestrator = new Orchestrator({
+    resources,
+    runtimes,
+    parameterValues,
+    allocatePort: freePort,
+    ...(options.schedule ? { schedule: options.schedule } : {}),
+    ...(options.defaultStartupTimeoutMs ? { defaultStartupTimeoutMs: options.defaultStartupTimeoutMs } : {}),
+    ...(options.onLog ? { onLog: options.onLog } : {}),
+  });
+  return new RunningApp(orchestrator, orchestrator.start(), session);
+}
+
+async function defaultRuntimes(resources: readonly Resource[], session: SessionInfo, env: NodeJS.ProcessEnv, options: StartOptions): Promise<ResourceRuntime[]> {
+  const runtimes = [createProcessRuntime({ session })];
+  if (!resources.some((r) => r instanceof ContainerResource)) return runtimes;
+  const engine = options.engine ?? (await connectEngine({ env }));
+  const appKey = appKeyOf(session.appHost);
+  const reaped = await reapOrphans({ engine, appKey });
+  if (reaped.containers.length + reaped.networks.length > 0) {
+    options.onProgress?.(`removed ${reaped.containers.length} container(s) and ${reaped.networks.length} network(s) left by an earlier run that ended abruptly`);
+  }
+  const substitution = loadImageSubstitution({ env, cwd: process.cwd() });
+  const onImageProgress = (resource: string, text: string) => options.onProgress?.(`${resource}: ${text}`);
+  return [createDockerRuntime({ engine, session, substitution, onImageProgress }), ...runtimes];
+}
+
+/** The value of the `bosun.app` label: the AppHost's name and id. */
+export function appKeyOf(appHost: AppHostInfo): string {
+  return `${appHost.name}-${appHost.id}`;
+}
+
+/** A port nothing listens on right now, on the loopback interface. */
+function freePort(): Promise<number> {
+  return getPort({ host: "127.0.0.1" });
+}

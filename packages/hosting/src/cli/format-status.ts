@@ -1,0 +1,23 @@
+import type { ResourceSnapshot } from "../orchestrator/resource-state.js";
+
+/** One resource as a status line: name, state, health, first endpoint, time to healthy. */
+export function formatStatusLine(snapshot: ResourceSnapshot, nameWidth: number): string {
+  const endpoint = Object.values(snapshot.endpoints)[0] ?? "";
+  const elapsed = snapshot.healthyAt !== undefined ? `${(snapshot.healthyAt / 1000).toFixed(1)} s` : "";
+  const reason = snapshot.reason && snapshot.health !== "Healthy" ? `  ${snapshot.reason}` : "";
+  return [snapshot.name.padEnd(nameWidth), snapshot.state.padEnd(13), snapshot.health.padEnd(9), endpoint.padEnd(24), elapsed].join(" ").trimEnd() + reason;
+}
+
+/** The closing line once everything settled: all healthy, or which ones failed. */
+export function formatSummary(snapshots: readonly ResourceSnapshot[], elapsedMs: number): string[] {
+  const seconds = (elapsedMs / 1000).toFixed(1);
+  const failed = snapshots.filter((s) => s.state === "FailedToStart" || s.state === "Exited");
+  const urls = snapshots.flatMap((s) => Object.entries(s.endpoints).map(([name, url]) => `  ${s.name} (${name}): ${url}`));
+  if (failed.length === 0) return [`all ${snapshots.length} resources healthy in ${seconds} s`, ...urls, "press Ctrl-C to stop"];
+  return [
+    `${snapshots.length - failed.length} of ${snapshots.length} resources up in ${seconds} s; failed:`,
+    ...failed.map((s) => `  ${s.name}: ${s.reason ?? s.state}`),
+    ...urls,
+    "press Ctrl-C to stop",
+  ];
+}

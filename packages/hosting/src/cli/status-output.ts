@@ -1,0 +1,43 @@
+import logUpdate from "log-update";
+import type { ResourceSnapshot } from "../orchestrator/resource-state.js";
+import type { LogStream } from "../runtime/resource-runtime.js";
+import { formatStatusLine } from "./format-status.js";
+
+/** Where the run command writes: a live table on a terminal, one line per change otherwise. */
+export interface StatusOutput {
+  update(snapshots: readonly ResourceSnapshot[], changed: ResourceSnapshot): void;
+  log(resource: string, stream: LogStream, line: string): void;
+  message(text: string): void;
+  /** Freezes the live table (before the summary and on exit). */
+  done(): void;
+}
+
+export function createStatusOutput(options: { tty: boolean; redact: (line: string) => string; nameWidth: number }): StatusOutput {
+  const { redact, nameWidth } = options;
+  const started = Date.now();
+  const stamp = () => `[${((Date.now() - started) / 1000).toFixed(2).padStart(6)} s]`;
+  if (!options.tty) {
+    return {
+      update: (_all, changed) => console.log(redact(`${stamp()} ${formatStatusLine(changed, nameWidth)}`)),
+      log: (resource, _stream, line) => console.log(redact(`${resource.padEnd(nameWidth)} | ${line}`)),
+      message: (text) => console.log(redact(`${stamp()} ${text}`)),
+      done: () => {},
+    };
+  }
+  let table: readonly ResourceSnapshot[] = [];
+  const render = () => logUpdate(table.map((s) => redact(formatStatusLine(s, nameWidth))).join("\n"));
+  const above = (text: string) => {
+    logUpdate.clear();
+    console.log(redact(text));
+    render();
+  };
+  return {
+    update: (all) => {
+      table = all;
+      render();
+    },
+    log: (resource, _stream, line) => above(`${resource.padEnd(nameWidth)} | ${line}`),
+    message: (text) => above(text),
+    done: () => logUpdate.done(),
+  };
+}

@@ -1,0 +1,50 @@
+import { randomInt } from "node:crypto";
+import { BosunError } from "../errors/bosun-error.js";
+import type { AppHostInfo } from "../model/app-host-info.js";
+import { ConnectionStringResource } from "../model/connection-string-resource.js";
+import { ParameterResource } from "../model/parameter-resource.js";
+import type { Resource } from "../model/resource.js";
+import { readSecrets, secretsFilePath, writeSecrets } from "./secrets-file.js";
+
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** A password from a cryptographic source; letters and digits only, so it is safe in any URI. */
+export function generatePassword(length: number): string {
+  return Array.from({ length }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+}
+
+/**
+ * Every parameter's value: the environment wins (`Parameters__name`, or `ConnectionStrings__name`),
+ * then the AppHost's secrets file, then the default, then a generated value that is saved to the
+ * secrets file so it stays stable for existing data volumes. Throws one error listing every
+ * parameter without a value, before anything starts.
+ */
+export async function resolveParameters(
+  resources: readonly Resource[],
+  appHost: AppHostInfo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Map<ParameterResource, string>> {
+  const file = secretsFilePath(appHost, env);
+  const stored = await readSecrets(file);
+  const values = new Map<ParameterResource, string>();
+  const missing: string[] = [];
+  let generated = false;
+  for (const parameter of parametersOf(resources)) {
+    const value = env[parameter.configKey] ?? env[parameter.configKey.replaceAll("-", "_")] ?? stored[parameter.name] ?? parameter.defaultValue;
+    if (value !== undefined) values.set(parameter, value);
+    else if (parameter.generate) {
+      stored[parameter.name] = generatePassword(parameter.generate.minLength);
+      values.set(parameter, stored[parameter.name]!);
+      generated = true;
+    } else missing.push(`'${parameter.name}': set ${parameter.configKey} in the environment`);
+  }
+  if (missing.length > 0) {
+    throw new BosunError(`parameters without a value:\n${missing.map((m) => `  - ${m}`).join("\n")}`, { code: "CONFIGURATION" });
+  }
+  if (generated) await writeSecrets(file, stored);
+  return values;
+}
+
+function parametersOf(resources: readonly Resource[]): ParameterResource[] {
+  return resources.flatMap((r) => (r instanceof ParameterResource ? [r] : r instanceof ConnectionStringResource ? [r.value] : []));
+}

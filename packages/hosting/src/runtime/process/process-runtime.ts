@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import { BosunError } from "../../errors/bosun-error.js";
+import { ExecutableResource } from "../../model/executable-resource.js";
+import type { Resource } from "../../model/resource.js";
+import type { ResourceRuntime, SessionInfo, StartedResource, StartRequest } from "../resource-runtime.js";
+import { commandLineOf } from "./command-line.js";
+import { stopProcessGroup } from "./stop-process-group.js";
+
+export interface ProcessRuntimeOptions {
+  readonly session: SessionInfo;
+  /** How long a process may take to exit after SIGTERM before it is killed. */
+  readonly gracePeriodMs?: number;
+}
+
+/** Runs executables, Node apps and npm scripts as child processes, each in its own process group. */
+export function createProcessRuntime(options: ProcessRuntimeOptions): ResourceRuntime {
+  return {
+    name: "process",
+    target: "host",
+    supports: (resource: Resource) => resource instanceof ExecutableResource,
+    start: (request) => startProcess(request as StartRequest<ExecutableResource>, options),
+  };
+}
+
+async function startProcess(request: StartRequest<ExecutableResource>, options: ProcessRuntimeOptions): Promise<StartedResource> {
+  const { resource } = request;
+  const { command, args } = commandLineOf(resource, request.args);
+  const child = spawn(command, args, {
+    cwd: resource.workingDirectory,
+    // The session id lets a later run recognise this process as ours before reaping it.
+    env: { ...process.env, ...request.env, BOSUN_SESSION: options.session.id, BOSUN_RESOURCE: resource.name },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  await spawned(child, resource, command);
+  followLines(child, request);
+  const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? 128 + signalNumber(signal))));
+  return {
+    endpoints: request.endpoints,
+    exited,
+    stop: () => stopProcessGroup(child, exited, options.gracePeriodMs ?? 5_000),
+  };
+}
+
+function spawned(child: ChildProcess, resource: Resource, command: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.once("spawn", resolve);
+    child.once("error", (error) => {
+      const hint = (error as NodeJS.ErrnoException).code === "ENOENT" ? `'${command}' was not found (or its working directory is missing)` : error.message;
+      reject(new BosunError(`resource '${resource.name}' could not start: ${hint}; check the command and folder given to add…("${resource.name}", …)`, { code: "RUNTIME", cause: error }));
+    });
+  });
+}
+
+function followLines(child: ChildProcess, request: StartRequest): void {
+  for (const stream of ["stdout", "stderr"] as const) {
+    const source = child[stream];
+    if (source) createInterface({ input: source, crlfDelay: Infinity }).on("line", (line) => request.onLog(stream, line));
+  }
+}
+
+function signalNumber(signal: NodeJS.Signals | null): number {
+  return signal === "SIGKILL" ? 9 : signal === "SIGTERM" ? 15 : signal === "SIGINT" ? 2 : 0;
+}
