@@ -1,0 +1,34 @@
+import type { ContainerInfo } from "../../engine/container-info.js";
+import type { EngineClient } from "../../engine/engine-client.js";
+import type { ContainerResource } from "../../model/container-resource.js";
+import type { StartedResource, StartRequest } from "../resource-runtime.js";
+import { attachContainer } from "./attached-container.js";
+import { endpointsAfterStart } from "./create-container.js";
+
+export interface ReuseContainerOptions {
+  readonly engine: EngineClient;
+  readonly request: StartRequest<ContainerResource>;
+  readonly existing: ContainerInfo;
+  readonly network: string;
+}
+
+/**
+ * Takes over an unchanged persistent container: joins it to this session's network under the
+ * resource's name, starts it if it was stopped, and follows only its new output.
+ */
+export async function reuseContainer(options: ReuseContainerOptions): Promise<StartedResource> {
+  const { engine, request, existing, network } = options;
+  const since = new Date();
+  // Connect first: a stopped container starts fine on the new network even when its old one is gone.
+  await engine.networks.connect(network, existing.id, [request.resource.name]);
+  if (!existing.running) await engine.containers.start(existing.id);
+  return attachContainer({
+    engine,
+    id: existing.id,
+    endpoints: await endpointsAfterStart(engine, request.resource, existing.id),
+    persistent: true,
+    network,
+    onLog: request.onLog,
+    logsSince: since,
+  });
+}
