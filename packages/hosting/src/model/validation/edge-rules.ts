@@ -27,9 +27,10 @@ export function checkEdges(resources: readonly Resource[]): string[] {
 
 /** Wait edges (and a child's implicit wait on its parent) must not loop. */
 export function checkCycles(resources: readonly Resource[]): string[] {
-  return findCycles(resources, waitTargets).map(
-    (cycle) => `resources wait for each other in a cycle: ${cycle.map((r) => r.name).join(" → ")}; remove one of these waits`,
-  );
+  // A resource waiting on itself is reported by checkWait with a plainer message.
+  return findCycles(resources, waitTargets)
+    .filter((cycle) => cycle.length > 2)
+    .map((cycle) => `resources wait for each other in a cycle: ${cycle.map((r) => r.name).join(" → ")}; remove one of these waits`);
 }
 
 function waitTargets(resource: Resource): Resource[] {
@@ -51,10 +52,14 @@ function checkReference(resource: Resource, target: Resource, known: Set<Resourc
   const method = `.withReference(${target.name})`;
   if (target === resource) return [`resource '${resource.name}' references itself; remove ${method}`];
   if (!known.has(target)) return [notInApp(resource, "references", target, method)];
-  if (!hasConnectionString(target) && !hasEndpoints(target)) {
+  if (hasConnectionString(target)) return [];
+  if (!hasEndpoints(target)) {
     return [
       `resource '${resource.name}' references '${target.name}', which has neither a connection string nor endpoints; pass its value with .withEnvironment("NAME", ${target.name}) instead`,
     ];
+  }
+  if (target.annotationsOf("endpoint").length === 0) {
+    return [`resource '${resource.name}' references '${target.name}', which declares no endpoint; add one to '${target.name}' with .withHttpEndpoint(…) or remove ${method}`];
   }
   return [];
 }
