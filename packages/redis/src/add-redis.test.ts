@@ -1,0 +1,136 @@
+import {
+  createBuilder,
+  createManifestResolver,
+  createRuntimeResolver,
+  imageReferenceOf,
+  ParameterResource,
+  renderArgs,
+  renderEnvironment,
+  type AllocatedEndpoint,
+  type RuntimeValues,
+} from "@bosun/hosting";
+import { describe, expect, it } from "vitest";
+import { redis, RedisResource, REDIS_DATA_PATH } from "./index.js";
+
+function fakeRuntime(endpoints: Record<string, AllocatedEndpoint>, parameters: Record<string, string>): RuntimeValues {
+  return {
+    endpoint: (reference) => {
+      const allocated = endpoints[`${reference.resource.name}/${reference.endpointName}`];
+      if (!allocated) throw new Error(`no allocation for ${reference.resource.name}/${reference.endpointName}`);
+      return allocated;
+    },
+    parameter: (parameter) => {
+      const value = parameters[parameter.name];
+      if (value === undefined) throw new Error(`no value for parameter ${parameter.name}`);
+      return value;
+    },
+  };
+}
+
+function newBuilder() {
+  return createBuilder({ appHostDirectory: "/tmp/x/apphost" }).use(redis);
+}
+
+/** cache published on 6381 (6379 inside its container). */
+function shop(password = "pw") {
+  const builder = newBuilder();
+  const cache = builder.addRedis("cache").withHostPort(6381);
+  const runtime = fakeRuntime(
+    { "cache/tcp": { scheme: "tcp", hostPort: 6381, targetPort: 6379, containerHost: "cache" } },
+    { "cache-password": password },
+  );
+  return { builder, cache, runtime };
+}
+
+describe("addRedis", () => {
+  it("adds the official image on 6379, started with a generated secret password", () => {
+    const { builder, cache, runtime } = shop();
+    expect(cache.resource).toBeInstanceOf(RedisResource);
+    expect(imageReferenceOf(cache.resource)).toBe("docker.io/library/redis:8.6");
+    expect(cache.resource.annotationsOf("endpoint").map(({ name, port, targetPort }) => ({ name, port, targetPort }))).toEqual([{ name: "tcp", port: 6381, targetPort: 6379 }]);
+    const password = builder.resources.find((r) => r.name === "cache-password");
+    expect(password).toBeInstanceOf(ParameterResource);
+    expect(password).toMatchObject({ secret: true, generate: { minLength: 22 } });
+    expect(renderArgs(cache.resource, createRuntimeResolver("container", runtime))).toEqual(["redis-server", "--requirepass", "pw"]);
+    expect(cache.resource.annotationsOf("health-check").map((a) => a.check.name)).toEqual(["redis"]);
+  });
+
+  it("uses the password parameter and host port it is given", () => {
+    const builder = newBuilder();
+    const password = builder.addParameter("redis-pass", { secret: true });
+    const cache = builder.addRedis("cache", { password, port: 6390 });
+    expect(cache.resource.password).toBe(password.resource);
+    expect(cache.resource.annotationsOf("endpoint")[0]?.port).toBe(6390);
+    expect(builder.resources.map((r) => r.name)).toEqual(["redis-pass", "cache"]);
+  });
+
+  it("keeps the password placeholder, not the value, in the manifest args", () => {
+    const { cache } = shop();
+    expect(renderArgs(cache.resource, createManifestResolver())).toEqual(["redis-server", "--requirepass", "{cache-password.value}"]);
+  });
+});
+
+describe("withPersistence and withDataVolume", () => {
+  it("snapshots on the interval and key count it is given", () => {
+    const { cache, runtime } = shop();
+    cache.withPersistence(30, 10);
+    expect(renderArgs(cache.resource, createRuntimeResolver("container", runtime))).toEqual(["redis-server", "--requirepass", "pw", "--save", "30", "10"]);
+  });
+
+  it("mounts a data volume at /data and turns on snapshots", () => {
+    const { builder, cache, runtime } = shop();
+    cache.withDataVolume();
+    expect(cache.resource.annotationsOf("mount")).toEqual([
+      { type: "mount", kind: "volume", source: `x-${builder.appHost.id}-cache-data`, target: REDIS_DATA_PATH, readOnly: false },
+    ]);
+    expect(renderArgs(cache.resource, createRuntimeResolver("container", runtime))).toEqual(["redis-server", "--requirepass", "pw", "--save", "60", "1"]);
+  });
+
+  it("keeps the user's snapshot setting when a data volume is added after it", () => {
+    const { cache, runtime } = shop();
+    cache.withPersistence(5, 1).withDataVolume("cache-data");
+    expect(renderArgs(cache.resource, createRuntimeResolver("container", runtime))).toEqual(["redis-server", "--requirepass", "pw", "--save", "5", "1"]);
+    expect(cache.resource.annotationsOf("mount")[0]?.source).toBe("cache-data");
+  });
+});
+
+describe("withReference to Redis", () => {
+  it("injects redis://:password@localhost:<host port> and its parts for a host process", () => {
+    const { builder, cache, runtime } = shop();
+    const api = builder.addNodeApp("api", "../api", "src/index.ts").withReference(cache);
+    expect(renderEnvironment(api.resource, createRuntimeResolver("host", runtime))).toEqual({
+      ConnectionStrings__cache: "redis://:pw@localhost:6381",
+      CACHE_HOST: "localhost",
+      CACHE_PORT: "6381",
+      CACHE_PASSWORD: "pw",
+      CACHE_URI: "redis://:pw@localhost:6381",
+    });
+  });
+
+  it("injects the container name and port 6379 for a container on the app network", () => {
+    const { builder, cache, runtime } = shop();
+    const worker = builder.addContainer("worker", "acme/worker").withReference(cache);
+    expect(renderEnvironment(worker.resource, createRuntimeResolver("container", runtime))).toEqual({
+      ConnectionStrings__cache: "redis://:pw@cache:6379",
+      CACHE_HOST: "cache",
+      CACHE_PORT: "6379",
+      CACHE_PASSWORD: "pw",
+      CACHE_URI: "redis://:pw@cache:6379",
+    });
+  });
+
+  it("percent-encodes a password with @ and / in the URI", () => {
+    const { builder, cache, runtime } = shop("a@b/c");
+    const api = builder.addNodeApp("api", "../api", "src/index.ts").withReference(cache);
+    const env = renderEnvironment(api.resource, createRuntimeResolver("host", runtime));
+    expect(env.ConnectionStrings__cache).toBe("redis://:a%40b%2Fc@localhost:6381");
+    expect(env.CACHE_PASSWORD).toBe("a@b/c");
+    expect(decodeURIComponent(new URL(env.CACHE_URI ?? "").password)).toBe("a@b/c");
+  });
+
+  it("writes placeholders into the manifest", () => {
+    const { builder, cache } = shop();
+    const api = builder.addNodeApp("api", "../api", "src/index.ts").withReference(cache);
+    expect(renderEnvironment(api.resource, createManifestResolver()).ConnectionStrings__cache).toBe("redis://:{cache-password.value}@{cache.bindings.tcp.host}:{cache.bindings.tcp.port}");
+  });
+});
