@@ -1,0 +1,50 @@
+// npm test: provision the engine and images, type-check, run both Vitest projects, print one summary line.
+// Extra arguments go to Vitest: npm test -- --project unit
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureEngine } from "./lib/ensure-engine.js";
+import { ensureImages } from "./lib/ensure-images.js";
+import { runCommand } from "./lib/run-command.js";
+import { runMain } from "./lib/run-main.js";
+import { formatTestCounts, readTestCounts } from "./lib/vitest-summary.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const REPORT = join(ROOT, "test-results", "vitest.json");
+const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+const VITEST = join(ROOT, "node_modules", "vitest", "vitest.mjs");
+
+runMain(async () => {
+  const vitestArgs = process.argv.slice(2);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (needsEngine(vitestArgs)) {
+    const engine = await ensureEngine();
+    Object.assign(env, await ensureImages(engine, { root: ROOT, env }));
+  }
+
+  console.log("type-check: tsc -p tsconfig.json --noEmit");
+  const typecheck = await runCommand(process.execPath, [TSC, "-p", "tsconfig.json", "--noEmit"], {
+    cwd: ROOT,
+  });
+
+  rmSync(REPORT, { force: true });
+  const reporterArgs = ["--reporter=default", "--reporter=json", `--outputFile.json=${REPORT}`];
+  const vitest = await runCommand(process.execPath, [VITEST, "run", ...reporterArgs, ...vitestArgs], {
+    cwd: ROOT,
+    env,
+  });
+
+  const counts = readTestCounts(REPORT) ?? { passed: 0, failed: 0 };
+  console.log(typecheck === 0 ? "type-check: passed" : "type-check: FAILED (see the errors above)");
+  if (vitest !== 0 && counts.failed === 0) console.log(`vitest exited with code ${vitest} (an error outside the tests; see above)`);
+  console.log(formatTestCounts(counts));
+  return typecheck === 0 && vitest === 0 && counts.failed === 0 ? 0 : 1;
+});
+
+/** Only a run restricted to the unit project can do without an engine. */
+function needsEngine(args: readonly string[]): boolean {
+  const projects = args.flatMap((arg, i) =>
+    arg === "--project" ? [args[i + 1] ?? ""] : arg.startsWith("--project=") ? [arg.slice("--project=".length)] : [],
+  );
+  return projects.length === 0 || projects.some((project) => project !== "unit");
+}
