@@ -1,12 +1,10 @@
-import { BosunError } from "../../errors/bosun-error.js";
+import { BosunError, PortInUseError } from "../../errors/bosun-error.js";
 import type { EngineClient } from "../../engine/engine-client.js";
 import type { ContainerResource } from "../../model/container-resource.js";
 import type { StartedResource, StartRequest } from "../resource-runtime.js";
 import { attachContainer } from "./attached-container.js";
 import type { ContainerDefinition } from "./container-definition.js";
-import { publishedEndpoints } from "./container-ports.js";
-
-const LAST_LINES = 10;
+import { endpointsAfterStart } from "./started-endpoints.js";
 
 export interface CreateContainerOptions {
   readonly engine: EngineClient;
@@ -35,22 +33,14 @@ export async function createContainer(options: CreateContainerOptions): Promise<
     return started;
   } catch (error) {
     await engine.containers.remove(id, { force: true, removeVolumes: true }).catch(() => {});
-    throw error;
+    throw namingResource(request.resource.name, id, definition.spec.name, error);
   }
 }
 
-/** The published endpoints; a container that exited at once has none, so say why with its last lines. */
-export async function endpointsAfterStart(engine: EngineClient, resource: ContainerResource, id: string) {
-  const info = await engine.containers.inspect(id);
-  const endpoints = info ? publishedEndpoints(resource, info) : undefined;
-  if (endpoints) return endpoints;
-  const lines: string[] = [];
-  await engine.containers.logs(id, { follow: false, onLine: (_stream, line) => lines.push(line) }).catch(() => {});
-  const tail = lines.slice(-LAST_LINES).map((line) => `\n    ${line}`).join("");
-  const state = info ? `${info.state}, exit code ${info.exitCode}` : "gone";
-  throw new BosunError(
-    `resource '${resource.name}': the container stopped right after starting (${state}), so its ports are not published; ` +
-      `check its command and environment${tail ? `. Its last output:${tail}` : ""}`,
-    { code: "RUNTIME" },
-  );
+/** The engine layer names the container by its id; name the resource and the container instead. */
+function namingResource(resource: string, id: string, name: string, error: unknown): unknown {
+  if (!(error instanceof BosunError) || error.message.startsWith(`resource '${resource}'`)) return error;
+  const message = `resource '${resource}': ${error.message.replaceAll(id, name)}`;
+  if (error instanceof PortInUseError) return new PortInUseError(message, error);
+  return new BosunError(message, { code: error.code, cause: error });
 }

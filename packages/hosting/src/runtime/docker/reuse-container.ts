@@ -3,7 +3,7 @@ import type { EngineClient } from "../../engine/engine-client.js";
 import type { ContainerResource } from "../../model/container-resource.js";
 import type { StartedResource, StartRequest } from "../resource-runtime.js";
 import { attachContainer } from "./attached-container.js";
-import { endpointsAfterStart } from "./create-container.js";
+import { endpointsAfterStart } from "./started-endpoints.js";
 
 export interface ReuseContainerOptions {
   readonly engine: EngineClient;
