@@ -5,7 +5,7 @@ import { hasEndpoints, type Resource } from "../model/resource.js";
 import { createRuntimeResolver, resourcesIn, type ValueResolver } from "../model/value-resolver.js";
 import { describeError, monitorHealth } from "../health/health-monitor.js";
 import type { LogStream, ResourceRuntime, StartedResource } from "../runtime/resource-runtime.js";
-import { nextStartupDelay, sleep, type ProbeSchedule } from "./backoff.js";
+import { nextStartupDelay, sleep, whenAborted, type ProbeSchedule } from "./backoff.js";
 import type { EndpointAllocations } from "./endpoint-allocations.js";
 import { planEndpoints } from "./plan-endpoints.js";
 import type { StateStore } from "./state-store.js";
@@ -35,6 +35,8 @@ export class ResourceLifecycle {
   readonly #o: LifecycleOptions;
   readonly #monitor = new AbortController();
   #stopping = false;
+  /** The runtime's `start` while in flight, so `stop` can wait for it and stop what it started. */
+  #starting: Promise<StartedResource> | undefined;
 
   constructor(options: LifecycleOptions) {
     this.#o = options;
@@ -62,6 +64,7 @@ export class ResourceLifecycle {
   async stop(): Promise<void> {
     this.#stopping = true;
     this.#monitor.abort();
+    await this.#starting?.catch(() => {});
     if (!this.handle) return;
     this.#update({ state: "Stopping" });
     await this.handle.stop();
@@ -84,7 +87,11 @@ export class ResourceLifecycle {
     const target = wait.target.name;
     const timeoutMs = wait.target.lastAnnotationOf("startup-timeout")?.milliseconds ?? this.#o.defaultStartupTimeoutMs;
     const outcome = this.#o.states.when(target, (snapshot) => evaluateWait(wait, snapshot));
-    const timedOut = sleep(timeoutMs, this.#o.signal).then(() => "timeout" as const);
+    // The clock starts when the target starts, not while it still waits for its own dependencies.
+    const targetStarted = this.#o.states.when(target, (s) => (s.state === "NotStarted" || s.state === "Waiting" ? undefined : true));
+    const timedOut = Promise.race([targetStarted, whenAborted(this.#o.signal)])
+      .then(() => sleep(timeoutMs, this.#o.signal))
+      .then(() => "timeout" as const);
     const result = await Promise.race([outcome, timedOut]);
     if (this.#o.signal.aborted) throw new StartFailure("the app is stopping");
     if (result === "timeout") {
@@ -103,7 +110,9 @@ export class ResourceLifecycle {
       return;
     }
     const resolver = await this.#resolverFor(runtime.target, planned);
-    this.handle = await runtime.start({
+    // stop() may have run while this waited for others' endpoints; it would not see this start.
+    if (this.#o.signal.aborted) throw new StartFailure("the app is stopping");
+    this.#starting = runtime.start({
       resource,
       env: renderEnvironment(resource, resolver),
       args: renderArgs(resource, resolver),
@@ -111,6 +120,7 @@ export class ResourceLifecycle {
       onLog: this.#o.onLog,
       signal: this.#o.signal,
     });
+    this.handle = await this.#starting;
     this.#o.allocations.set(this.#name, this.handle.endpoints);
     const urls = Object.fromEntries([...this.handle.endpoints].map(([name, e]) => [name, `${e.scheme}://localhost:${e.hostPort}`]));
     this.#update({ state: "Running", endpoints: urls });
@@ -174,7 +184,8 @@ export class ResourceLifecycle {
   async #watchHealth(): Promise<void> {
     const checks = this.#o.resource.annotationsOf("health-check").map((a) => a.check);
     if (checks.length === 0) {
-      this.#update({ health: "Healthy", healthyAt: this.#o.elapsed() });
+      // A job may already have exited (Finished/Exited): it is not "healthy" then.
+      if (this.#o.states.get(this.#name).state === "Running") this.#update({ health: "Healthy", healthyAt: this.#o.elapsed() });
       return;
     }
     const resolver = this.#hostResolver();

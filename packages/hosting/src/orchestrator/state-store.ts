@@ -49,24 +49,36 @@ export class StateStore {
   }
 
   /** Every change from now on, as an async iterator; ends when `signal` aborts. */
-  async *events(signal?: AbortSignal): AsyncGenerator<ResourceEvent> {
+  events(signal?: AbortSignal): AsyncGenerator<ResourceEvent> {
+    // Subscribe now, not on the first `next()` (a generator's body runs lazily), so changes made
+    // between this call and the first pull are not lost.
     const queue: ResourceEvent[] = [];
-    let wake: (() => void) | undefined;
+    const state: { wake?: () => void } = {};
     const unsubscribe = this.subscribe((event) => {
       queue.push(event);
-      wake?.();
+      state.wake?.();
     });
-    const onAbort = () => wake?.();
-    signal?.addEventListener("abort", onAbort);
-    try {
-      while (!signal?.aborted) {
-        const next = queue.shift();
-        if (next) yield next;
-        else await new Promise<void>((resolve) => (wake = resolve));
-      }
-    } finally {
-      unsubscribe();
-      signal?.removeEventListener("abort", onAbort);
+    signal?.addEventListener("abort", unsubscribe, { once: true });
+    return drain(queue, state, unsubscribe, signal);
+  }
+}
+
+async function* drain(
+  queue: ResourceEvent[],
+  state: { wake?: () => void },
+  unsubscribe: () => void,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<ResourceEvent> {
+  const onAbort = () => state.wake?.();
+  signal?.addEventListener("abort", onAbort);
+  try {
+    while (!signal?.aborted) {
+      const next = queue.shift();
+      if (next) yield next;
+      else await new Promise<void>((resolve) => (state.wake = resolve));
     }
+  } finally {
+    unsubscribe();
+    signal?.removeEventListener("abort", onAbort);
   }
 }

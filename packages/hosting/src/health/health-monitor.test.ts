@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import type { HealthCheck } from "../model/health-check.js";
+import { FAST_SCHEDULE } from "../testing-support/fake-orchestrator.js";
+import { monitorHealth } from "./health-monitor.js";
+
+const context = { endpoint: () => undefined, resolve: (value: unknown) => String(value) };
+
+function probe(name: string, run: () => Promise<void>): HealthCheck {
+  return { kind: "probe", name, probe: run };
+}
+
+/** Runs the monitor until it has reported `rounds` results, then stops it. */
+async function results(checks: HealthCheck[], rounds: number, schedule = FAST_SCHEDULE): Promise<Array<[boolean, string | undefined]>> {
+  const abort = new AbortController();
+  const seen: Array<[boolean, string | undefined]> = [];
+  await monitorHealth({
+    checks,
+    context,
+    schedule,
+    signal: abort.signal,
+    onResult: (healthy, reason) => {
+      seen.push([healthy, reason]);
+      if (seen.length === rounds) abort.abort();
+    },
+  });
+  return seen;
+}
+
+describe("monitorHealth", () => {
+  it("names the first failing check and its error, and skips the checks after it", async () => {
+    let laterRuns = 0;
+    const seen = await results(
+      [
+        probe("server", async () => {}),
+        probe("database", async () => {
+          throw new Error('database "shop" does not exist');
+        }),
+        probe("later", async () => {
+          laterRuns++;
+        }),
+      ],
+      2,
+    );
+
+    expect(seen).toEqual([
+      [false, `health check 'database' failed: database "shop" does not exist`],
+      [false, `health check 'database' failed: database "shop" does not exist`],
+    ]);
+    expect(laterRuns).toBe(0);
+  });
+
+  it("reports healthy once every check passes, and keeps probing afterwards", async () => {
+    let calls = 0;
+    const seen = await results(
+      [
+        probe("flaky", async () => {
+          calls++;
+          if (calls === 1 || calls === 3) throw new Error("ECONNREFUSED");
+        }),
+      ],
+      4,
+    );
+
+    expect(seen.map(([healthy]) => healthy)).toEqual([false, true, false, true]);
+  });
+
+  it("gives up on a probe that never answers after the probe timeout", async () => {
+    const seen = await results(
+      [probe("hangs", () => new Promise<void>(() => {}))],
+      1,
+      { ...FAST_SCHEDULE, probeTimeoutMs: 20 },
+    );
+
+    expect(seen).toEqual([[false, "health check 'hangs' failed: timed out"]]);
+  });
+
+  it("ends at once when its signal aborts", async () => {
+    const abort = new AbortController();
+    abort.abort();
+    let probes = 0;
+
+    await monitorHealth({
+      checks: [probe("never", async () => void probes++)],
+      context,
+      schedule: FAST_SCHEDULE,
+      signal: abort.signal,
+      onResult: () => {},
+    });
+
+    expect(probes).toBe(0);
+  });
+});
