@@ -1,13 +1,21 @@
-import { spawn } from "node:child_process";
-import { existsSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { connectEngine, type EngineClient } from "../../packages/hosting/src/engine/index.js";
 import { EngineUnreachableError } from "../../packages/hosting/src/errors/bosun-error.js";
+import { liveDockerdPid, removeStalePidFile, startDockerd, tailFile } from "./dockerd-process.js";
 import { findExecutable } from "./find-executable.js";
 import { runCommand } from "./run-command.js";
 
-const DOCKERD_LOG = "/var/log/bosun-dockerd.log";
-const DOCKERD_PID_FILE = "/var/run/docker.pid";
-const READY_WITHIN_MS = 60_000;
+export interface EnsureEngineOptions {
+  readonly log?: (line: string) => void;
+  /** How to reach the engine; defaults to connectEngine() (DOCKER_HOST, context, default sockets). */
+  readonly connect?: (pingTimeoutMs?: number) => Promise<EngineClient>;
+  /** Arguments for a dockerd we start; the daemon's defaults otherwise. */
+  readonly dockerdArgs?: readonly string[];
+  readonly pidFile?: string;
+  readonly logFile?: string;
+  readonly readyWithinMs?: number;
+}
+
 const POLL_MS = 500;
 const REPORT_EVERY_MS = 5_000;
 
@@ -17,10 +25,16 @@ const REPORT_EVERY_MS = 5_000;
  * (log in /var/log/bosun-dockerd.log) and waits until it answers. Elsewhere it throws the
  * engine client's EngineUnreachableError, which names every place tried.
  */
-export async function ensureEngine(log: (line: string) => void = console.log): Promise<EngineClient> {
+export async function ensureEngine(options: EnsureEngineOptions = {}): Promise<EngineClient> {
+  const log = options.log ?? console.log;
+  const connect = options.connect ?? ((pingTimeoutMs?: number) => connectEngine(pingTimeoutMs ? { pingTimeoutMs } : {}));
+  const pidFile = options.pidFile ?? "/var/run/docker.pid";
+  const logFile = options.logFile ?? "/var/log/bosun-dockerd.log";
+  const readyWithinMs = options.readyWithinMs ?? 60_000;
+
   let unreachable: EngineUnreachableError;
   try {
-    return await connectEngine();
+    return await connect();
   } catch (error) {
     if (!(error instanceof EngineUnreachableError)) throw error;
     unreachable = error;
@@ -30,23 +44,15 @@ export async function ensureEngine(log: (line: string) => void = console.log): P
   log(`engine: ${unreachable.message}`);
   log("engine: this is Debian and we are root, so bosun provisions a local Docker engine");
   const dockerd = await installDockerIfMissing(log);
-  if (dockerdPids().length > 0) {
-    log("engine: a dockerd process is already running; waiting for it to answer");
-    return waitForEngine(log, undefined);
+  const running = liveDockerdPid(pidFile);
+  if (running !== undefined) {
+    log(`engine: dockerd (pid ${running}) is already running; waiting for it to answer`);
+    return waitForEngine({ connect, log, logFile, readyWithinMs, exited: undefined });
   }
-  if (existsSync(DOCKERD_PID_FILE)) {
-    log(`engine: removing stale ${DOCKERD_PID_FILE} (no dockerd process is alive)`);
-    rmSync(DOCKERD_PID_FILE, { force: true });
-  }
-  log(`engine: starting ${dockerd} in the background (log: ${DOCKERD_LOG})`);
-  const logFd = openSync(DOCKERD_LOG, "a");
-  const child = spawn(dockerd, [], { detached: true, stdio: ["ignore", logFd, logFd] });
-  const exited = new Promise<string>((resolve) => {
-    child.once("exit", (code, signal) => resolve(`exited with ${signal ?? `code ${code}`}`));
-    child.once("error", (error) => resolve(`could not be started (${error.message})`));
-  });
-  child.unref();
-  return waitForEngine(log, exited);
+  if (removeStalePidFile(pidFile)) log(`engine: removed stale ${pidFile} (no dockerd process is alive)`);
+  const started = startDockerd(dockerd, options.dockerdArgs ?? [], logFile);
+  log(`engine: started ${dockerd} in the background (pid ${started.pid}, log: ${logFile})`);
+  return waitForEngine({ connect, log, logFile, readyWithinMs, exited: started.exited });
 }
 
 function canProvision(): boolean {
@@ -69,20 +75,31 @@ async function installDockerIfMissing(log: (line: string) => void): Promise<stri
   }
   const installed = findExecutable("dockerd");
   if (!installed) {
-    throw new EngineUnreachableError("apt-get installed docker.io but no dockerd executable was found; install Docker yourself or set DOCKER_HOST");
+    throw new EngineUnreachableError(
+      "apt-get installed docker.io but no dockerd executable was found; install Docker yourself or set DOCKER_HOST",
+    );
   }
   return installed;
 }
 
-async function waitForEngine(log: (line: string) => void, exited: Promise<string> | undefined): Promise<EngineClient> {
+interface WaitOptions {
+  readonly connect: (pingTimeoutMs?: number) => Promise<EngineClient>;
+  readonly log: (line: string) => void;
+  readonly logFile: string;
+  readonly readyWithinMs: number;
+  readonly exited: Promise<string> | undefined;
+}
+
+async function waitForEngine(options: WaitOptions): Promise<EngineClient> {
+  const { log, logFile, readyWithinMs } = options;
   const started = Date.now();
   let failure: string | undefined;
-  void exited?.then((how) => (failure = how));
+  void options.exited?.then((how) => (failure = how));
   let nextReport = started + REPORT_EVERY_MS;
   let lastError = "";
   for (;;) {
     try {
-      const engine = await connectEngine({ pingTimeoutMs: 1_000 });
+      const engine = await options.connect(1_000);
       const info = await engine.info();
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       log(`engine: Docker ${info.serverVersion} answers at ${engine.endpoint} after ${seconds} s`);
@@ -91,39 +108,15 @@ async function waitForEngine(log: (line: string) => void, exited: Promise<string
       lastError = (error as Error).message;
     }
     if (failure !== undefined) {
-      throw new EngineUnreachableError(`dockerd ${failure} before it answered; its last log lines:\n${tail(DOCKERD_LOG, 15)}`);
+      throw new EngineUnreachableError(`dockerd ${failure} before it answered; the end of ${logFile}:\n${tailFile(logFile, 15)}`);
     }
-    if (Date.now() - started > READY_WITHIN_MS) {
-      throw new EngineUnreachableError(
-        `dockerd did not answer within ${READY_WITHIN_MS / 1000} s (${lastError}); see ${DOCKERD_LOG}`,
-      );
+    if (Date.now() - started > readyWithinMs) {
+      throw new EngineUnreachableError(`dockerd did not answer within ${readyWithinMs / 1000} s (${lastError}); see ${logFile}`);
     }
     if (Date.now() >= nextReport) {
       log(`engine: waiting for dockerd to answer… ${Math.round((Date.now() - started) / 1000)} s`);
       nextReport += REPORT_EVERY_MS;
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-}
-
-/** Process ids whose command name is dockerd. */
-function dockerdPids(): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "dockerd") pids.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return pids;
-}
-
-function tail(path: string, lines: number): string {
-  try {
-    return readFileSync(path, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
-  } catch {
-    return `(cannot read ${path})`;
   }
 }
