@@ -11,11 +11,11 @@ export function formatStatusLine(snapshot: ResourceSnapshot, nameWidth: number):
 /** The closing line once everything settled: all healthy, or which ones failed. */
 export function formatSummary(snapshots: readonly ResourceSnapshot[], elapsedMs: number): string[] {
   const seconds = (elapsedMs / 1000).toFixed(1);
-  const failed = snapshots.filter((s) => s.state === "FailedToStart" || s.state === "Exited");
+  const failed = snapshots.filter((s) => s.state === "FailedToStart" || s.state === "Exited" || s.health === "Unhealthy");
   const urls = snapshots.flatMap((s) => Object.entries(s.endpoints).map(([name, url]) => `  ${s.name} (${name}): ${url}`));
   if (failed.length === 0) return [`all ${snapshots.length} resources healthy in ${seconds} s`, ...urls, "press Ctrl-C to stop"];
   return [
-    `${snapshots.length - failed.length} of ${snapshots.length} resources up in ${seconds} s; failed:`,
+    `${snapshots.length - failed.length} of ${snapshots.length} resources healthy in ${seconds} s; not healthy:`,
     ...failed.map((s) => `  ${s.name}: ${s.reason ?? s.state}`),
     ...urls,
     "press Ctrl-C to stop",

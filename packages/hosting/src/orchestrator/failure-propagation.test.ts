@@ -70,6 +70,22 @@ describe("Orchestrator failure propagation", () => {
     expect(fake.has("start-called", "b")).toBe(false);
   });
 
+  it("settles when a resource nobody waits for is not healthy within its timeout, reporting why", async () => {
+    const fake = new FakeRuntime({ target: "container" });
+    fake.setHealthy("lonely", false);
+    const builder = createBuilder({ appHostDirectory: "/tmp/x/apphost" });
+    builder.addContainer("lonely", "lonely").withHealthCheck("ready", fake.probe("lonely")).withStartupTimeout(100);
+    const orchestrator = track(fakeOrchestrator(builder.resources, [fake], { defaultStartupTimeoutMs: 60_000 }));
+
+    await within(orchestrator.start(), 2_000, "start() to settle");
+
+    expect(orchestrator.states.get("lonely")).toMatchObject({
+      state: "Running",
+      health: "Unhealthy",
+      reason: "not healthy within 0.1 s: health check 'ready' failed: 'lonely' is not ready (fake)",
+    });
+  });
+
   it("counts the startup timeout from when the dependency starts, not from when the app starts", async () => {
     const fake = new FakeRuntime({ target: "container", scripts: { first: { healthyAfterMs: 150 } } });
     const builder = createBuilder({ appHostDirectory: "/tmp/x/apphost" });

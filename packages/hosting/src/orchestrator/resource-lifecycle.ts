@@ -85,7 +85,7 @@ export class ResourceLifecycle {
 
   async #waitFor(wait: WaitAnnotation): Promise<void> {
     const target = wait.target.name;
-    const timeoutMs = wait.target.lastAnnotationOf("startup-timeout")?.milliseconds ?? this.#o.defaultStartupTimeoutMs;
+    const timeoutMs = startupTimeoutOf(wait.target, this.#o.defaultStartupTimeoutMs);
     const outcome = this.#o.states.when(target, (snapshot) => evaluateWait(wait, snapshot));
     // The clock starts when the target starts, not while it still waits for its own dependencies.
     const targetStarted = this.#o.states.when(target, (s) => (s.state === "NotStarted" || s.state === "Waiting" ? undefined : true));
@@ -96,7 +96,7 @@ export class ResourceLifecycle {
     if (this.#o.signal.aborted) throw new StartFailure("the app is stopping");
     if (result === "timeout") {
       const last = this.#o.states.get(target).reason ?? "no health check has passed yet";
-      throw new StartFailure(`dependency '${target}' did not become ${wait.kind} within ${Math.round(timeoutMs / 1000)} s: ${last}`);
+      throw new StartFailure(`dependency '${target}' did not become ${wait.kind} within ${formatSeconds(timeoutMs)}: ${last}`);
     }
     if (!result.met) throw new StartFailure(`dependency '${target}' ${result.failure}`);
   }
@@ -166,7 +166,7 @@ export class ResourceLifecycle {
   async #initialize(): Promise<void> {
     const resolver = this.#hostResolver();
     for (const initializer of this.#o.resource.annotationsOf("initializer")) {
-      const deadline = Date.now() + this.#o.defaultStartupTimeoutMs;
+      const deadline = Date.now() + startupTimeoutOf(this.#o.resource, this.#o.defaultStartupTimeoutMs);
       for (let delay: number | undefined; ; ) {
         try {
           await initializer.run({ resolve: (v) => resolver.render(v), signal: this.#o.signal });
@@ -180,7 +180,10 @@ export class ResourceLifecycle {
     }
   }
 
-  /** Resolves when first healthy (or at once without checks); keeps probing in the background. */
+  /**
+   * Resolves when first healthy (or at once without checks), or when the start-up timeout is over
+   * (the resource stays Unhealthy, with the reason); keeps probing in the background either way.
+   */
   async #watchHealth(): Promise<void> {
     const checks = this.#o.resource.annotationsOf("health-check").map((a) => a.check);
     if (checks.length === 0) {
@@ -209,6 +212,18 @@ export class ResourceLifecycle {
         },
       }).finally(() => resolve());
     });
-    await firstHealthy;
+    const timeoutMs = startupTimeoutOf(this.#o.resource, this.#o.defaultStartupTimeoutMs);
+    const timedOut = sleep(timeoutMs, this.#monitor.signal).then(() => "timeout" as const);
+    if ((await Promise.race([firstHealthy, timedOut])) !== "timeout" || this.#monitor.signal.aborted) return;
+    const last = this.#o.states.get(this.#name).reason ?? "no health check has passed yet";
+    this.#update({ health: "Unhealthy", reason: `not healthy within ${formatSeconds(timeoutMs)}: ${last}` });
   }
+}
+
+function startupTimeoutOf(resource: Resource, fallbackMs: number): number {
+  return resource.lastAnnotationOf("startup-timeout")?.milliseconds ?? fallbackMs;
+}
+
+function formatSeconds(milliseconds: number): string {
+  return milliseconds < 10_000 ? `${(milliseconds / 1000).toFixed(1)} s` : `${Math.round(milliseconds / 1000)} s`;
 }
