@@ -10,6 +10,9 @@ export { secretsFilePath } from "./parameters/secrets-file.js";
 export { connectEngine, type EngineClient } from "./engine/index.js";
 export { loadImageSubstitution, parseImageReference, IMAGE_MAP_VARIABLE, REGISTRY_MIRROR_VARIABLE } from "./images/index.js";
 export { defineExtension, type BuilderExtension } from "./app/builder-extension.js";
+export { createProcessRuntime, type ProcessRuntimeOptions } from "./runtime/process/process-runtime.js";
+export { reapOrphans, type ReapOrphansOptions, type ReapedResources } from "./runtime/docker/index.js";
+export { resourcesIn } from "./model/value-resolver.js";
 
 export {
   ResourceBuilder,
