@@ -1,0 +1,159 @@
+import { rm } from "node:fs/promises";
+import {
+  BosunError,
+  createRuntimeResolver,
+  hasConnectionString,
+  type AllocatedEndpoint,
+  type ParameterResource,
+  type Resource,
+  type ResourceSnapshot,
+  type RunningApp,
+  type ValueResolver,
+} from "@bosun/hosting";
+import type { EndpointRecord } from "./test-runtimes.js";
+import type { LogBook } from "./log-book.js";
+
+/** `fetch` bound to one resource's base URL: `client("/health")`. Aborts after 30 s unless given a signal. */
+export type TestHttpClient = (path: string, init?: RequestInit) => Promise<Response>;
+
+export const HTTP_CLIENT_TIMEOUT_MS = 30_000;
+
+export interface TestAppParts {
+  readonly running: RunningApp;
+  readonly resources: readonly Resource[];
+  readonly parameterValues: ReadonlyMap<ParameterResource, string>;
+  readonly endpoints: EndpointRecord;
+  readonly logBook: LogBook;
+  readonly appKey: string;
+  readonly networkName: string;
+  /** Folder of the throw-away secrets file, removed on stop. */
+  readonly secretsDirectory: string;
+}
+
+/**
+ * A started test app: connection strings and URLs rendered for the test (on the host), captured
+ * logs, and clean-up. `await using app = await startTestApp(defineApp)` stops it even when the test throws.
+ */
+export class TestApp implements AsyncDisposable {
+  /** The `bosun.app` label value on everything this app created. */
+  readonly appKey: string;
+  /** The app's own Docker network; its containers reach each other by resource name on it. */
+  readonly networkName: string;
+  readonly #parts: TestAppParts;
+  readonly #resolver: ValueResolver;
+  #stopping: Promise<void> | undefined;
+
+  constructor(parts: TestAppParts) {
+    this.#parts = parts;
+    this.appKey = parts.appKey;
+    this.networkName = parts.networkName;
+    this.#resolver = createRuntimeResolver("host", {
+      endpoint: (reference) => this.#allocated(reference.resource.name, reference.endpointName),
+      parameter: (parameter) => {
+        const value = parts.parameterValues.get(parameter);
+        if (value === undefined) throw new BosunError(`parameter '${parameter.name}' has no value in this test app`, { code: "CONFIGURATION" });
+        return value;
+      },
+    });
+  }
+
+  /** The session id in the `bosun.session` label. */
+  get sessionId(): string {
+    return this.#parts.running.session.id;
+  }
+
+  /**
+   * The resource's connection string as a client in the test uses it (`localhost` and the random port).
+   * @example new pg.Client({ connectionString: app.connectionString("ecommercedb") })
+   */
+  connectionString(name: string): string {
+    const resource = this.#find(name);
+    if (!hasConnectionString(resource)) {
+      throw new BosunError(`resource '${name}' has no connection string; use app.endpoint('${name}') for its address`, { code: "CONFIGURATION" });
+    }
+    return this.#resolver.render(resource.connectionStringExpression);
+  }
+
+  /**
+   * Where an endpoint is reachable from the test: `http://localhost:49213`. Default: the first declared.
+   * @example const url = app.endpoint("api", "http")
+   */
+  endpoint(name: string, endpointName?: string): URL {
+    const allocated = this.#allocated(name, endpointName ?? this.#endpointNames(name)[0]!);
+    return new URL(`${allocated.scheme}://localhost:${allocated.hostPort}`);
+  }
+
+  /**
+   * `fetch` bound to the resource's http (or https) endpoint.
+   * @example const response = await app.httpClient("api")("/health")
+   */
+  httpClient(name: string, endpointName?: string): TestHttpClient {
+    const names = this.#endpointNames(name);
+    const schemeOf = (n: string) => this.#allocated(name, n).scheme;
+    const chosen = endpointName ?? names.find((n) => schemeOf(n) === "https") ?? names.find((n) => schemeOf(n) === "http") ?? names[0]!;
+    const base = this.endpoint(name, chosen);
+    return (path, init = {}) => fetch(new URL(path, base), { ...init, signal: init.signal ?? AbortSignal.timeout(HTTP_CLIENT_TIMEOUT_MS) });
+  }
+
+  /** The resource's current state, health, reason and endpoint URLs. */
+  resource(name: string): ResourceSnapshot {
+    this.#find(name);
+    return this.#parts.running.resource(name);
+  }
+
+  /** Every started resource's current snapshot. */
+  resources(): ResourceSnapshot[] {
+    return this.#parts.running.resources();
+  }
+
+  /** Resolves when the resource is Running and Healthy; rejects if it fails or exits first. */
+  waitForHealthy(name: string): Promise<ResourceSnapshot> {
+    this.#find(name);
+    return this.#parts.running.waitForHealthy(name);
+  }
+
+  /** Every line the resource wrote so far (stdout and stderr), oldest first. */
+  logs(name: string): string[] {
+    this.#find(name);
+    return this.#parts.logBook.lines(name).map((line) => line.text);
+  }
+
+  /** Stops every resource in reverse dependency order, removes containers, volumes, network and secrets. Safe to call twice. */
+  stop(): Promise<void> {
+    this.#stopping ??= (async () => {
+      try {
+        await this.#parts.running.stop();
+      } finally {
+        await rm(this.#parts.secretsDirectory, { recursive: true, force: true });
+      }
+    })();
+    return this.#stopping;
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.stop();
+  }
+
+  #find(name: string): Resource {
+    const resource = this.#parts.resources.find((r) => r.name === name);
+    if (resource) return resource;
+    const names = this.#parts.resources.map((r) => `'${r.name}'`).join(", ");
+    throw new BosunError(`this test app has no resource '${name}'; it started ${names} (choose with startTestApp(…, { resources: [...] }))`, {
+      code: "CONFIGURATION",
+    });
+  }
+
+  #endpointNames(name: string): string[] {
+    const names = this.#find(name).annotationsOf("endpoint").map((e) => e.name);
+    if (names.length === 0) throw new BosunError(`resource '${name}' has no endpoints`, { code: "CONFIGURATION" });
+    return names;
+  }
+
+  #allocated(name: string, endpointName: string): AllocatedEndpoint {
+    this.#find(name);
+    const allocated = this.#parts.endpoints.get(name)?.get(endpointName);
+    if (allocated) return allocated;
+    const state = this.#parts.running.resource(name).state;
+    throw new BosunError(`resource '${name}' has no endpoint '${endpointName}' to use (it is ${state})`, { code: "CONFIGURATION" });
+  }
+}

@@ -1,0 +1,78 @@
+import { BosunError, ImageNotAvailableError, imageReferenceOf, type AllocatedEndpoint, type ContainerResource, type EngineClient, type loadImageSubstitution } from "@bosun/hosting";
+import type { SessionInfo, StartedResource, StartRequest } from "@bosun/hosting/runtime";
+import type { StartedTestContainer } from "testcontainers";
+import { defineContainer, type DefinedContainer } from "./define-container.js";
+import { followContainer } from "./follow-container.js";
+
+const LAST_LINES = 10;
+
+type ImageSubstitution = ReturnType<typeof loadImageSubstitution>;
+
+/** What every container start of one test session shares. */
+export interface TestSessionContext {
+  readonly engine: EngineClient;
+  readonly session: SessionInfo;
+  readonly substitution: ImageSubstitution;
+  readonly network: string;
+  /** Resource name → image reference used instead of the model's. */
+  readonly images: Readonly<Record<string, string>>;
+  readonly keepHostPorts: boolean;
+  readonly stopTimeoutMs: number;
+}
+
+/** Starts one container resource through Testcontainers and follows its output and exit. */
+export async function startResourceContainer(context: TestSessionContext, request: StartRequest<ContainerResource>): Promise<StartedResource> {
+  const resource = request.resource;
+  const requested = context.images[resource.name] ?? imageReferenceOf(resource);
+  const image = context.substitution.substitute(requested).image;
+  const defined = defineContainer({ request, session: context.session, image, network: context.network, keepHostPorts: context.keepHostPorts });
+  const present = await context.engine.images.exists(image);
+
+  let started: StartedTestContainer;
+  try {
+    started = await defined.container.start();
+  } catch (error) {
+    throw await startFailure(context, defined, { resource: resource.name, requested, image, present }, error);
+  }
+  if (request.signal.aborted) {
+    await started.stop({ timeout: 0, removeVolumes: true }).catch(() => {});
+    throw new BosunError(`resource '${resource.name}': the test app stopped while it was starting`, { code: "RUNTIME" });
+  }
+  const endpoints = new Map<string, AllocatedEndpoint>();
+  for (const endpoint of resource.annotationsOf("endpoint")) {
+    const targetPort = defined.containerPorts.get(endpoint.name)!;
+    endpoints.set(endpoint.name, { scheme: endpoint.scheme, hostPort: started.getMappedPort(targetPort), targetPort, containerHost: resource.name });
+  }
+  return followContainer({ engine: context.engine, started, endpoints, onLog: request.onLog, stopTimeoutMs: context.stopTimeoutMs });
+}
+
+interface Attempt {
+  readonly resource: string;
+  readonly requested: string;
+  readonly image: string;
+  readonly present: boolean;
+}
+
+/** Removes what Testcontainers left of a failed start and says why, with the container's last lines. */
+async function startFailure(context: TestSessionContext, defined: DefinedContainer, attempt: Attempt, error: unknown): Promise<BosunError> {
+  const reason = error instanceof Error ? error.message : String(error);
+  const { engine } = context;
+  if (!attempt.present && (await engine.images.exists(attempt.image)) === false) {
+    const shown = attempt.image === attempt.requested ? `'${attempt.image}'` : `'${attempt.image}' (for '${attempt.requested}')`;
+    return new ImageNotAvailableError(
+      `resource '${attempt.resource}': image ${shown} is not on the engine and could not be pulled (${reason}); ` +
+        `map it to a local image with BOSUN_IMAGE_MAP, or pass startTestApp(defineApp, { images: { '${attempt.resource}': 'local/image:tag' } })`,
+      error,
+    );
+  }
+  const lines: string[] = [];
+  const logs = await engine.containers.logs(defined.name, { follow: false, onLine: (_stream, line) => lines.push(line) }).catch(() => undefined);
+  await logs?.ended.catch(() => {});
+  await engine.containers.remove(defined.name, { force: true, removeVolumes: true }).catch(() => {});
+  const tail = lines.slice(-LAST_LINES).map((line) => `\n    ${line}`).join("");
+  return new BosunError(
+    `resource '${attempt.resource}': container '${defined.name}' (image '${attempt.image}') did not start: ${reason}; ` +
+      `check its command and environment${tail ? `. Its last output:${tail}` : ""}`,
+    { code: "RUNTIME", cause: error },
+  );
+}

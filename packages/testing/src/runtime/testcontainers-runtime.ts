@@ -1,0 +1,75 @@
+import { ContainerResource, loadImageSubstitution, type EngineClient } from "@bosun/hosting";
+import type { ResourceRuntime, SessionInfo } from "@bosun/hosting/runtime";
+import { applyTestcontainersDefaults } from "../testcontainers-environment.js";
+import { startResourceContainer, type TestSessionContext } from "./start-container.js";
+import { TEST_LABEL, testSessionLabels } from "./test-labels.js";
+
+export interface TestcontainersRuntimeOptions {
+  readonly engine: EngineClient;
+  readonly session: SessionInfo;
+  /** Image substitution (`BOSUN_IMAGE_MAP`, `BOSUN_REGISTRY_MIRROR`); default: read from `process.env`. */
+  readonly substitution?: ReturnType<typeof loadImageSubstitution>;
+  /** Resource name → image to run instead of the model's (substitution still applies to it). */
+  readonly images?: Readonly<Record<string, string>>;
+  /** Publish on the model's fixed host ports (`withHostPort`) instead of random ones. */
+  readonly keepHostPorts?: boolean;
+  /** How long a container gets to stop before it is killed; default 0, its data is thrown away. */
+  readonly stopTimeoutMs?: number;
+}
+
+/** `bosun-<app>-<session>`: the test session's own bridge network. */
+export function testNetworkName(session: SessionInfo): string {
+  return `bosun-${session.appHost.name}-${session.id}`;
+}
+
+/**
+ * Runs container resources through Testcontainers for integration tests: random host ports on
+ * 127.0.0.1, throw-away volumes, one labelled network per session on which each container answers
+ * to its resource name.
+ * @example createTestcontainersRuntime({ engine: await connectEngine(), session })
+ */
+export function createTestcontainersRuntime(options: TestcontainersRuntimeOptions): ResourceRuntime {
+  applyTestcontainersDefaults();
+  const { engine, session } = options;
+  const context: TestSessionContext = {
+    engine,
+    session,
+    substitution: options.substitution ?? loadImageSubstitution({ env: process.env, cwd: process.cwd() }),
+    network: testNetworkName(session),
+    images: options.images ?? {},
+    keepHostPorts: options.keepHostPorts ?? false,
+    stopTimeoutMs: options.stopTimeoutMs ?? 0,
+  };
+  let opened: Promise<unknown> | undefined;
+  const open = async () => {
+    opened ??= engine.networks.create({ name: context.network, labels: testSessionLabels(session) });
+    await opened;
+  };
+  return {
+    name: "testcontainers",
+    target: "container",
+    supports: (resource) => resource instanceof ContainerResource,
+    open,
+    start: async (request) => {
+      await open();
+      return startResourceContainer(context, { ...request, resource: request.resource as ContainerResource });
+    },
+    close: async () => {
+      if (!opened) return;
+      opened = undefined;
+      await removeTestNetwork(engine, context.network, session);
+    },
+  };
+}
+
+/** Removes the network and any of this session's containers still on it (a stop that failed). */
+async function removeTestNetwork(engine: EngineClient, network: string, session: SessionInfo): Promise<void> {
+  const info = await engine.networks.inspect(network);
+  if (!info) return;
+  for (const attached of info.containers) {
+    const container = await engine.containers.inspect(attached.id);
+    if (container?.labels[TEST_LABEL.session] === session.id) await engine.containers.remove(attached.id, { force: true, removeVolumes: true });
+    else await engine.networks.disconnect(info.id, attached.id);
+  }
+  await engine.networks.remove(info.id);
+}
