@@ -31,8 +31,8 @@ async function runOne(check: HealthCheck, timeoutMs: number): Promise<HealthChec
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      controller.abort();
       reject(new Error(`no answer within ${timeoutMs} ms`));
+      controller.abort();
     }, timeoutMs);
   });
   try {
