@@ -20,7 +20,13 @@ export async function startTestContainer(
   const name = `bosun-test-${spec.name}-${randomBytes(4).toString("hex")}`;
   if (!(await engine.images.exists(spec.image))) await engine.images.pull(spec.image);
   const id = await engine.containers.create({ ...spec, name, labels: { ...TEST_APP_LABEL }, mounts: [] });
-  await engine.containers.start(id);
+  try {
+    await engine.containers.start(id);
+  } catch (error) {
+    // The caller never learns the id of a container that failed to start, so nobody else removes it.
+    await engine.containers.remove(id, { force: true, removeVolumes: true });
+    throw error;
+  }
   const info = await engine.containers.inspect(id);
   const ports = new Map((info?.ports ?? []).map((port) => [port.containerPort, port.hostPort]));
   return {
