@@ -6,7 +6,8 @@ import { callEngine, callEngineIdempotent, callEngineOptional } from "./call-eng
 
 const NOT_FOUND = 404;
 const FORBIDDEN = 403;
-const NOT_CONNECTED = /is not connected/i;
+// Not attached, or a container being removed (its endpoint goes with it).
+const NOT_CONNECTED = /is not connected|marked for removal/i;
 
 export class DockerodeNetworkClient implements NetworkClient {
   readonly #docker: Docker;

@@ -33,7 +33,7 @@ function labelsOf(session: FakeSession, lifetime: "session" | "persistent" = "se
 
 /** What a session leaves when its AppHost is killed: its network and a running container on it. */
 async function leaveBehind(session: FakeSession, name: string, lifetime: "session" | "persistent" = "session") {
-  const network = `bosun-rt-reap-${session.id}`;
+  const network = `bosun-rt-reap-${fixture.builder.appHost.id}-${session.id}`;
   if (!(await fixture.engine.networks.inspect(network))) await fixture.engine.networks.create({ name: network, labels: labelsOf(session) });
   const id = await fixture.engine.containers.create({
     name,

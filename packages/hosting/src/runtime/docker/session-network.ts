@@ -27,5 +27,22 @@ export async function removeNetworkAndLeftovers(engine: EngineClient, network: s
     if (removable) await engine.containers.remove(attached.id, { force: true, removeVolumes: true });
     else await engine.networks.disconnect(info.id, attached.id);
   }
-  await engine.networks.remove(info.id);
+  await removeWhenEmpty(engine, info.id);
+}
+
+const ACTIVE_ENDPOINTS = /active endpoints/i;
+const EMPTY_POLL_MS = 100;
+const EMPTY_POLL_LIMIT = 30;
+
+// A container the engine is still tearing down keeps its endpoint for a moment after removal returns.
+async function removeWhenEmpty(engine: EngineClient, network: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await engine.networks.remove(network);
+      return;
+    } catch (error) {
+      if (attempt >= EMPTY_POLL_LIMIT || !ACTIVE_ENDPOINTS.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, EMPTY_POLL_MS));
+    }
+  }
 }
