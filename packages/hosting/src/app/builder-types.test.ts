@@ -79,8 +79,8 @@ describe("the core builder's types", () => {
       parameter.withHttpHealthCheck("/health");
       // @ts-expect-error the lifetime is one of two words
       container.withLifetime("forever");
-      // @ts-expect-error a builder is not a value for an environment variable; pass parameter.resource
-      node.withEnvironment("KEY", parameter);
+      // @ts-expect-error a container builder is not a value; only parameters and connection-string resources are
+      node.withEnvironment("KEY", container);
     };
     expectTypeOf(refused).toBeFunction();
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createBuilder } from "../app/distributed-application-builder.js";
-import { environmentPrefix, referenceEnvironment, renderEnvironment } from "./environment.js";
+import { environmentPrefix, referenceEnvironment, renderArgs, renderEnvironment } from "./environment.js";
+import { expr } from "./expression.js";
 import { createManifestResolver, createRuntimeResolver, HOST_FROM_CONTAINER, type AllocatedEndpoint, type RuntimeValues } from "./value-resolver.js";
 
 function fakeRuntime(endpoints: Record<string, AllocatedEndpoint>, parameters: Record<string, string> = {}): RuntimeValues {
@@ -116,5 +117,21 @@ describe("withReference to addConnectionString", () => {
     const crm = builder.addConnectionString("crm");
     const api = builder.addNodeApp("api", "../api", "src/index.ts").withReference(crm);
     expect(renderEnvironment(api.resource, createManifestResolver())).toEqual({ ConnectionStrings__crm: "{crm.value}" });
+  });
+});
+
+describe("values given by their builder", () => {
+  it("accepts a parameter's builder in withEnvironment, withArgs and expr, as Aspire users write it", () => {
+    const builder = createBuilder({ appHostDirectory: "/tmp/x/apphost" });
+    const apiKey = builder.addParameter("api-key", { secret: true });
+    const worker = builder
+      .addExecutable("worker", "worker", ".")
+      .withEnvironment("API_KEY", apiKey)
+      .withEnvironment("HEADER", expr`Bearer ${apiKey}`)
+      .withArgs("--key", apiKey);
+    const resolver = createRuntimeResolver("host", fakeRuntime({}, { "api-key": "s3cret" }));
+
+    expect(renderEnvironment(worker.resource, resolver)).toEqual({ API_KEY: "s3cret", HEADER: "Bearer s3cret" });
+    expect(renderArgs(worker.resource, resolver)).toEqual(["--key", "s3cret"]);
   });
 });

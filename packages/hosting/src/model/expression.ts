@@ -1,5 +1,5 @@
 import type { EndpointPropertyReference, EndpointReference } from "./endpoint-reference.js";
-import type { ParameterResource } from "./parameter-resource.js";
+import { ParameterResource } from "./parameter-resource.js";
 
 /** Something that renders to a connection string: a resource that has one, or anything that carries such a resource. */
 export interface ConnectionStringSource {
@@ -16,6 +16,21 @@ export type ExpressionValue =
   | EndpointPropertyReference
   | ReferenceExpression
   | ConnectionStringSource;
+
+/** A resource builder standing for its resource: a parameter, or a resource with a connection string. */
+export interface ValueResourceHandle {
+  readonly resource: ParameterResource | ConnectionStringSource;
+}
+
+/** What users may write where a value is expected: a value, or the builder of a parameter or database. */
+export type ValueLike = ExpressionValue | ValueResourceHandle;
+
+/** The value a `ValueLike` stands for (a builder becomes its resource). */
+export function toExpressionValue(value: ValueLike): ExpressionValue {
+  if (typeof value !== "object" || !("resource" in value)) return value;
+  const { resource } = value;
+  return resource instanceof ParameterResource || "connectionStringExpression" in resource ? resource : (value as ExpressionValue);
+}
 
 /**
  * A deferred string: literal parts with run-time values between them. It renders for a host process,
@@ -44,8 +59,8 @@ export class ReferenceExpression {
  * Builds a deferred value from a template.
  * @example expr`postgresql://${user}:${password}@${endpoint.property("host")}:${endpoint.property("port")}`
  */
-export function expr(strings: TemplateStringsArray, ...values: ExpressionValue[]): ReferenceExpression {
-  return new ReferenceExpression([...strings], values);
+export function expr(strings: TemplateStringsArray, ...values: ValueLike[]): ReferenceExpression {
+  return new ReferenceExpression([...strings], values.map(toExpressionValue));
 }
 
 /** True when `value` is a deferred expression (as opposed to a literal). */
@@ -62,6 +77,6 @@ export class UriEncoded {
  * Marks a value for percent-encoding inside a URI.
  * @example expr`postgresql://${uri(user)}:${uri(password)}@${host}`
  */
-export function uri(value: ExpressionValue): UriEncoded {
-  return new UriEncoded(value);
+export function uri(value: ValueLike): UriEncoded {
+  return new UriEncoded(toExpressionValue(value));
 }

@@ -4,7 +4,7 @@ import type { EnvironmentContext } from "./environment-context.js";
 import type { EndpointAnnotation, EnvironmentValue, Lifetime } from "./annotations.js";
 import { ContainerResource, splitImageTag } from "./container-resource.js";
 import { EndpointReference } from "./endpoint-reference.js";
-import type { ExpressionValue } from "./expression.js";
+import { toExpressionValue, type ValueLike, type ValueResourceHandle } from "./expression.js";
 import type { ProbeContext } from "./health-check.js";
 import type {
   Resource,
@@ -102,17 +102,18 @@ export class ResourceBuilder<R extends Resource> {
    * Sets an environment variable, or runs a callback that sets several.
    * @example api.withEnvironment("LOG_LEVEL", "debug")
    */
-  withEnvironment<B extends ResourceBuilder<ResourceWithEnvironment>>(this: B, name: string, value: EnvironmentValue): B;
+  withEnvironment<B extends ResourceBuilder<ResourceWithEnvironment>>(this: B, name: string, value: EnvironmentValue | ValueResourceHandle): B;
   withEnvironment<B extends ResourceBuilder<ResourceWithEnvironment>>(this: B, callback: (context: EnvironmentContext) => void): B;
   withEnvironment<B extends ResourceBuilder<ResourceWithEnvironment>>(
     this: B,
     nameOrCallback: string | ((context: EnvironmentContext) => void),
-    value?: EnvironmentValue,
+    value?: EnvironmentValue | ValueResourceHandle,
   ): B {
     if (typeof nameOrCallback === "function") {
       this.resource.addAnnotation({ type: "environment-callback", callback: nameOrCallback });
     } else {
-      this.resource.addAnnotation({ type: "environment", name: nameOrCallback, value: value ?? "" });
+      const resolved = typeof value === "boolean" || value === undefined ? (value ?? "") : toExpressionValue(value);
+      this.resource.addAnnotation({ type: "environment", name: nameOrCallback, value: resolved });
     }
     return this;
   }
@@ -121,8 +122,8 @@ export class ResourceBuilder<R extends Resource> {
    * Appends command-line arguments.
    * @example builder.addContainer("redis", "redis").withArgs("--appendonly", "yes")
    */
-  withArgs<B extends ResourceBuilder<ResourceWithArgs>>(this: B, ...args: ExpressionValue[]): B {
-    this.resource.addAnnotation({ type: "args", args });
+  withArgs<B extends ResourceBuilder<ResourceWithArgs>>(this: B, ...args: ValueLike[]): B {
+    this.resource.addAnnotation({ type: "args", args: args.map(toExpressionValue) });
     return this;
   }
 

@@ -9,6 +9,7 @@ export function checkEndpoints(resources: readonly Resource[]): string[] {
   const problems: string[] = [];
   const claimed = new Map<number, string>();
   for (const resource of resources) {
+    problems.push(...checkHealthCheckEndpoints(resource));
     const names = new Set<string>();
     for (const endpoint of resource.annotationsOf("endpoint")) {
       const where = `resource '${resource.name}' endpoint '${endpoint.name}'`;
@@ -35,4 +36,17 @@ export function checkEndpoints(resources: readonly Resource[]): string[] {
     }
   }
   return problems;
+}
+
+/** An HTTP or TCP health check must name an endpoint the resource has. */
+function checkHealthCheckEndpoints(resource: Resource): string[] {
+  const endpoints = new Set(resource.annotationsOf("endpoint").map((e) => e.name));
+  return resource
+    .annotationsOf("health-check")
+    .map((a) => a.check)
+    .filter((check) => check.kind !== "probe" && !endpoints.has(check.endpointName))
+    .map((check) => {
+      const endpointName = check.kind === "probe" ? "" : check.endpointName;
+      return `resource '${resource.name}' has health check '${check.name}' on endpoint '${endpointName}', which it does not have; add .withHttpEndpoint() first or pass { endpointName }`;
+    });
 }

@@ -233,6 +233,17 @@ describe("build() endpoints", () => {
     `);
   });
 
+  it("rejects an HTTP health check on an endpoint the resource does not have", () => {
+    const builder = newBuilder();
+    builder.addNodeApp("api", "../api", "src/index.ts").withHttpHealthCheck("/health");
+    builder.addNodeApp("web", "../web", "src/index.ts").withHttpEndpoint().withHttpHealthCheck("/health");
+    expect(problemsOf(builder)).toMatchInlineSnapshot(`
+      [
+        "resource 'api' has health check 'http/health' on endpoint 'http', which it does not have; add .withHttpEndpoint() first or pass { endpointName }",
+      ]
+    `);
+  });
+
   it("rejects two endpoints of one resource with the same name", () => {
     const builder = newBuilder();
     builder.addContainer("web", "nginx").withHttpEndpoint({ targetPort: 80 }).withHttpEndpoint({ targetPort: 8080 });
