@@ -71,5 +71,19 @@ async function removeTestNetwork(engine: EngineClient, network: string, session:
     if (container?.labels[TEST_LABEL.session] === session.id) await engine.containers.remove(attached.id, { force: true, removeVolumes: true });
     else await engine.networks.disconnect(info.id, attached.id);
   }
-  await engine.networks.remove(info.id);
+  await removeWhenEmpty(engine, info.id);
+}
+
+const ACTIVE_ENDPOINTS = /active endpoints/i;
+
+/** The engine may keep a just-removed container's endpoint for a moment; retry for up to 3 s. */
+async function removeWhenEmpty(engine: EngineClient, network: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await engine.networks.remove(network);
+    } catch (error) {
+      if (attempt >= 30 || !ACTIVE_ENDPOINTS.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
