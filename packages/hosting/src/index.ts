@@ -2,7 +2,7 @@
 export { createBuilder, DistributedApplicationBuilder, type BuilderOptions } from "./app/distributed-application-builder.js";
 export { DistributedApplication } from "./app/distributed-application.js";
 export { RunningApp } from "./app/running-app.js";
-export { appKeyOf, type StartOptions } from "./app/start-app.js";
+export { type StartOptions } from "./app/start-app.js";
 export type { ResourceEvent, ResourceSnapshot, ResourceState, HealthStatus } from "./orchestrator/resource-state.js";
 export type { ProbeSchedule } from "./orchestrator/backoff.js";
 export { resolveParameters, generatePassword } from "./parameters/resolve-parameters.js";
@@ -11,7 +11,7 @@ export { connectEngine, type EngineClient } from "./engine/index.js";
 export { loadImageSubstitution, parseImageReference, IMAGE_MAP_VARIABLE, REGISTRY_MIRROR_VARIABLE } from "./images/index.js";
 export { defineExtension, type BuilderExtension } from "./app/builder-extension.js";
 export { createProcessRuntime, type ProcessRuntimeOptions } from "./runtime/process/process-runtime.js";
-export { reapOrphans, type ReapOrphansOptions, type ReapedResources } from "./runtime/docker/index.js";
+export { reapOrphans, appKeyOf, type ReapOrphansOptions, type ReapedResources } from "./runtime/docker/index.js";
 export { resourcesIn } from "./model/value-resolver.js";
 
 export {

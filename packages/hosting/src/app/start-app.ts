@@ -7,10 +7,11 @@ import { loadImageSubstitution } from "../images/image-substitution.js";
 import type { AppHostInfo } from "../model/app-host-info.js";
 import { ContainerResource } from "../model/container-resource.js";
 import type { Resource } from "../model/resource.js";
+import { dependentsOf } from "../orchestrator/dependency-graph.js";
 import { Orchestrator } from "../orchestrator/orchestrator.js";
 import type { ProbeSchedule } from "../orchestrator/backoff.js";
 import { resolveParameters } from "../parameters/resolve-parameters.js";
-import { createDockerRuntime, reapOrphans } from "../runtime/docker/index.js";
+import { appKeyOf, createDockerRuntime, reapOrphans } from "../runtime/docker/index.js";
 import { createProcessRuntime } from "../runtime/process/process-runtime.js";
 import type { LogStream, ResourceRuntime, SessionInfo } from "../runtime/resource-runtime.js";
 import { RunningApp } from "./running-app.js";
@@ -36,10 +37,7 @@ export async function startApp(resources: readonly Resource[], appHost: AppHostI
   const session: SessionInfo = { appHost, id: randomBytes(3).toString("hex"), pid: process.pid };
   const parameterValues = await resolveParameters(resources, appHost, env);
   const runtimes = options.runtimes?.(session) ?? (await defaultRuntimes(resources, session, env, options));
-  const problems = (await Promise.all(runtimes.map((r) => r.preflight?.(resources) ?? []))).flat();
-  if (problems.length > 0) {
-    throw new BosunError(`cannot start the app:\n${problems.map((p) => `  - ${p}`).join("\n")}`, { code: "CONFIGURATION" });
-  }
+  await preflight(resources, runtimes, options);
   const orchestrator = new Orchestrator({
     resources,
     runtimes,
@@ -50,6 +48,23 @@ export async function startApp(resources: readonly Resource[], appHost: AppHostI
     ...(options.onLog ? { onLog: options.onLog } : {}),
   });
   return new RunningApp(orchestrator, orchestrator.start(), session);
+}
+
+/**
+ * Stops before anything starts when a problem would break the app. An image that cannot be had for
+ * a resource nothing depends on (pgAdmin, say) is only announced: that resource fails, the rest runs.
+ */
+async function preflight(resources: readonly Resource[], runtimes: readonly ResourceRuntime[], options: StartOptions): Promise<void> {
+  const problems = (await Promise.all(runtimes.map((r) => r.preflight?.(resources) ?? []))).flat();
+  const dependents = dependentsOf(resources);
+  const hasDependents = (name: string) => [...dependents].some(([target, list]) => target.name === name && list.length > 0);
+  const blocking = problems.filter((p) => p.kind !== "image" || hasDependents(p.resource));
+  for (const problem of problems.filter((p) => !blocking.includes(p))) {
+    options.onProgress?.(`${problem.message} (nothing depends on '${problem.resource}', so the rest starts without it)`);
+  }
+  if (blocking.length > 0) {
+    throw new BosunError(`cannot start the app:\n${blocking.map((p) => `  - ${p.message}`).join("\n")}`, { code: "CONFIGURATION" });
+  }
 }
 
 async function defaultRuntimes(resources: readonly Resource[], session: SessionInfo, env: NodeJS.ProcessEnv, options: StartOptions): Promise<ResourceRuntime[]> {
@@ -64,11 +79,6 @@ async function defaultRuntimes(resources: readonly Resource[], session: SessionI
   const substitution = loadImageSubstitution({ env, cwd: process.cwd() });
   const onImageProgress = (resource: string, text: string) => options.onProgress?.(`${resource}: ${text}`);
   return [createDockerRuntime({ engine, session, substitution, onImageProgress }), ...runtimes];
-}
-
-/** The value of the `bosun.app` label: the AppHost's name and id. */
-export function appKeyOf(appHost: AppHostInfo): string {
-  return `${appHost.name}-${appHost.id}`;
 }
 
 /** A port nothing listens on right now, on the loopback interface. */

@@ -1,7 +1,6 @@
-import { appKeyOf } from "../app/start-app.js";
 import { connectEngine } from "../engine/connect-engine.js";
 import type { AppHostInfo } from "../model/app-host-info.js";
-import { downApp } from "../runtime/docker/index.js";
+import { appKeyOf, downApp } from "../runtime/docker/index.js";
 
 /** `down [--volumes]`: removes this AppHost's containers and networks (and volumes on request). */
 export async function downCommand(appHost: AppHostInfo, options: { volumes: boolean }): Promise<void> {

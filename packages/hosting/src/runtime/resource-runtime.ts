@@ -34,6 +34,14 @@ export interface StartedResource {
   stop(): Promise<void>;
 }
 
+/** Something that will stop a resource from starting, found before anything starts. */
+export interface PreflightProblem {
+  readonly resource: string;
+  readonly kind: "image" | "port" | "name";
+  /** Names the resource and says the fix. */
+  readonly message: string;
+}
+
 /**
  * Starts resources of the kinds it supports. Docker, host processes and Testcontainers implement
  * this; the orchestrator knows nothing else about them.
@@ -44,10 +52,10 @@ export interface ResourceRuntime {
   readonly target: "host" | "container";
   supports(resource: Resource): boolean;
   /**
-   * Checks everything that can be known before any resource starts (engine reachable, images
-   * available, host ports free) and returns every problem found, each naming its resource.
+   * Checks everything that can be known before any resource starts (images available, host ports
+   * free, names not taken) and returns every problem found, each naming its resource.
    */
-  preflight?(resources: readonly Resource[]): Promise<string[]>;
+  preflight?(resources: readonly Resource[]): Promise<PreflightProblem[]>;
   /** Prepares shared things (the session network) before the first start. */
   open?(): Promise<void>;
   start(request: StartRequest): Promise<StartedResource>;

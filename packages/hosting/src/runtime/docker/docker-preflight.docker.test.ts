@@ -1,6 +1,7 @@
 import { createServer, type AddressInfo, type Server } from "node:net";
 import { redis } from "@bosun/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Resource } from "../../model/resource.js";
 import type { ResourceRuntime, SessionInfo } from "../resource-runtime.js";
 import { createDockerFixture, requestFor, type DockerFixture } from "./docker-test-fixture.js";
 
@@ -29,6 +30,11 @@ function portOf(server: Server): number {
   return (server.address() as AddressInfo).port;
 }
 
+/** The messages of a runtime's preflight problems. */
+async function messagesOf(runtime: ResourceRuntime, resources: readonly Resource[]): Promise<string[]> {
+  return ((await runtime.preflight?.(resources)) ?? []).map((problem) => problem.message);
+}
+
 describe("preflight of the Docker runtime", () => {
   it("finds nothing wrong with local images and free ports", async () => {
     const builder = fixture.builder.use(redis);
@@ -36,7 +42,7 @@ describe("preflight of the Docker runtime", () => {
     const port = portOf(free);
     await new Promise((resolve) => free.close(resolve));
     const fine = builder.addRedis("fine").withHostPort(port);
-    expect(await runtime.preflight?.([fine.resource])).toEqual([]);
+    expect(await messagesOf(runtime, [fine.resource])).toEqual([]);
   });
 
   it("names the program-held host port, the resource and the fix", async () => {
@@ -44,7 +50,7 @@ describe("preflight of the Docker runtime", () => {
     try {
       const builder = fixture.builder.use(redis);
       const busy = builder.addRedis("busy").withHostPort(portOf(holder));
-      expect(await runtime.preflight?.([busy.resource])).toEqual([
+      expect(await messagesOf(runtime, [busy.resource])).toEqual([
         `resource 'busy': host port ${portOf(holder)} on 127.0.0.1 is already in use by another program; stop it or choose another port with .withHostPort(…)`,
       ]);
     } finally {
@@ -62,7 +68,7 @@ describe("preflight of the Docker runtime", () => {
     const handle = await runtime.start(requestFor(first.resource));
     try {
       const second = builder.addRedis("second").withHostPort(port);
-      expect(await runtime.preflight?.([second.resource])).toEqual([
+      expect(await messagesOf(runtime, [second.resource])).toEqual([
         `resource 'second': host port ${port} on 127.0.0.1 is used by container 'first-${session.id}'; stop it or choose another port with .withHostPort(…)`,
       ]);
     } finally {
@@ -81,9 +87,9 @@ describe("preflight of the Docker runtime", () => {
     try {
       // The next run's preflight, while the container still publishes the port: it will be reused.
       const next = fixture.runtime(fixture.session());
-      expect(await next.preflight?.([own.resource])).toEqual([]);
+      expect(await messagesOf(next, [own.resource])).toEqual([]);
       const stranger = builder.addRedis("stranger").withHostPort(port);
-      expect(await next.preflight?.([stranger.resource])).toHaveLength(1);
+      expect(await messagesOf(next, [stranger.resource])).toHaveLength(1);
     } finally {
       await handle.stop();
     }
@@ -91,7 +97,7 @@ describe("preflight of the Docker runtime", () => {
 
   it("reports an image that is neither local nor reachable, naming the substitution mechanism", async () => {
     const ghost = fixture.builder.addContainer("ghost", "bosun-test/does-not-exist:1");
-    const problems = (await runtime.preflight?.([ghost.resource])) ?? [];
+    const problems = await messagesOf(runtime, [ghost.resource]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^resource 'ghost': image 'bosun-test\/does-not-exist:1' is not available: it is not on the engine and its registry cannot be reached/);
     for (const mechanism of ["BOSUN_IMAGE_MAP", "BOSUN_REGISTRY_MIRROR", "npm run images:offline"]) expect(problems[0]).toContain(mechanism);
@@ -102,7 +108,7 @@ describe("preflight of the Docker runtime", () => {
     const id = await fixture.engine.containers.create({ name, image: "bosun-offline/redis:7", env: {}, labels: {}, ports: [], mounts: [] });
     try {
       const named = fixture.builder.addContainer("named", "docker.io/library/redis:8.6").withContainerName(name);
-      expect(await runtime.preflight?.([named.resource])).toEqual([
+      expect(await messagesOf(runtime, [named.resource])).toEqual([
         `resource 'named': the container name '${name}' is taken by a container that bosun did not create (image bosun-offline/redis:7, created); ` +
           `remove it with \`docker rm -f ${name}\` or give 'named' another name with .withContainerName(…)`,
       ]);

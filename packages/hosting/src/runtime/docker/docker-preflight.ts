@@ -1,6 +1,7 @@
 import { DEFAULT_HOST_IP } from "../../engine/container-spec.js";
 import { imageReferenceOf, ContainerResource } from "../../model/container-resource.js";
 import type { Resource } from "../../model/resource.js";
+import type { PreflightProblem } from "../resource-runtime.js";
 import { containerNameOf, lifetimeOf } from "./container-definition.js";
 import { appKeyOf, LABEL } from "./docker-labels.js";
 import { containerPublishing, isHostPortFree } from "./host-port.js";
@@ -16,14 +17,17 @@ export const REGISTRY_CHECK_TIMEOUT_MS = 3_000;
  * nor reachable in a registry, a fixed host port already taken, a container name held by a
  * container bosun may not replace. Returns one line per problem, each naming the resource and the fix.
  */
-export async function preflightContainers(context: DockerSession, resources: readonly Resource[]): Promise<string[]> {
+export async function preflightContainers(context: DockerSession, resources: readonly Resource[]): Promise<PreflightProblem[]> {
   const containers = resources.filter((r): r is ContainerResource => r instanceof ContainerResource);
   const problems = await Promise.all(
-    containers.map(async (resource) => [
-      ...(await imageProblems(context, resource)),
-      ...(await portProblems(context, resource)),
-      ...(await nameProblems(context, resource)),
-    ]),
+    containers.map(async (resource) => {
+      const problem = (kind: PreflightProblem["kind"]) => (message: string) => ({ resource: resource.name, kind, message });
+      return [
+        ...(await imageProblems(context, resource)).map(problem("image")),
+        ...(await portProblems(context, resource)).map(problem("port")),
+        ...(await nameProblems(context, resource)).map(problem("name")),
+      ];
+    }),
   );
   return problems.flat();
 }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import type { Resource } from "../model/resource.js";
+import type { PreflightProblem } from "../runtime/resource-runtime.js";
+import { FakeRuntime } from "../testing-support/fake-runtime.js";
+import { FAST_SCHEDULE } from "../testing-support/fake-orchestrator.js";
+import { createBuilder } from "./distributed-application-builder.js";
+
+/** A fake container runtime whose preflight reports a missing image for the named resources. */
+function runtimeMissingImagesOf(...names: string[]): FakeRuntime {
+  const fake = new FakeRuntime({ target: "container", scripts: Object.fromEntries(names.map((n) => [n, { failStart: `image for '${n}' is not available` }])) });
+  return Object.assign(fake, {
+    preflight: async (resources: readonly Resource[]): Promise<PreflightProblem[]> =>
+      resources.filter((r) => names.includes(r.name)).map((r) => ({ resource: r.name, kind: "image", message: `resource '${r.name}': image missing` })),
+  });
+}
+
+describe("startApp's checks before anything starts", () => {
+  it("refuses to start anything when a resource others depend on has no image", async () => {
+    const builder = createBuilder({ appHostDirectory: "/tmp/x/apphost" });
+    const db = builder.addContainer("db", "db").withEndpoint({ targetPort: 5432 });
+    builder.addContainer("api", "api").waitFor(db);
+    const fake = runtimeMissingImagesOf("db");
+
+    await expect(builder.build().start({ runtimes: () => [fake], env: {} })).rejects.toThrowErrorMatchingInlineSnapshot(`
+      [BosunError: cannot start the app:
+        - resource 'db': image missing]
+    `);
+    expect(fake.timeline).toEqual([]);
+  });
+
+  it("starts the rest when only a resource nothing depends on has no image, and reports it failed", async () => {
+    const builder = createBuilder({ appHostDirectory: "/tmp/x/apphost" });
+    const db = builder.addContainer("db", "db");
+    builder.addContainer("admin", "admin").waitFor(db);
+    const fake = runtimeMissingImagesOf("admin");
+    const progress: string[] = [];
+
+    await using app = await builder.build().start({ runtimes: () => [fake], env: {}, schedule: FAST_SCHEDULE, onProgress: (m) => progress.push(m) });
+    await app.settled;
+
+    expect(progress).toEqual(["resource 'admin': image missing (nothing depends on 'admin', so the rest starts without it)"]);
+    expect(app.resource("db")).toMatchObject({ state: "Running", health: "Healthy" });
+    expect(app.resource("admin")).toMatchObject({ state: "FailedToStart", reason: "image for 'admin' is not available" });
+  });
+});
