@@ -21,6 +21,8 @@ export interface StartOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Every line a resource writes. */
   readonly onLog?: (resource: string, stream: LogStream, line: string) => void;
+  /** Receives the secret parameter values before anything starts, so output can redact them. */
+  readonly onSecrets?: (values: readonly string[]) => void;
   /** Progress of image pulls and of bosun's own preparation. */
   readonly onProgress?: (message: string) => void;
   /** Use this engine instead of discovering one. */
@@ -36,6 +38,7 @@ export async function startApp(resources: readonly Resource[], appHost: AppHostI
   const env = options.env ?? process.env;
   const session: SessionInfo = { appHost, id: randomBytes(3).toString("hex"), pid: process.pid };
   const parameterValues = await resolveParameters(resources, appHost, env);
+  options.onSecrets?.([...parameterValues].filter(([parameter]) => parameter.secret).map(([, value]) => value));
   const runtimes = options.runtimes?.(session) ?? (await defaultRuntimes(resources, session, env, options));
   await preflight(resources, runtimes, options);
   const orchestrator = new Orchestrator({

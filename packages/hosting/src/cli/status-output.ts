@@ -12,13 +12,29 @@ export interface StatusOutput {
   done(): void;
 }
 
-export function createStatusOutput(options: { tty: boolean; redact: (line: string) => string; nameWidth: number }): StatusOutput {
+export interface StatusOutputOptions {
+  readonly tty: boolean;
+  readonly redact: (line: string) => string;
+  readonly nameWidth: number;
+  /** The resources to show (parameters are not). */
+  readonly shown: readonly string[];
+}
+
+export function createStatusOutput(options: StatusOutputOptions): StatusOutput {
   const { redact, nameWidth } = options;
+  const isShown = (snapshot: ResourceSnapshot) => options.shown.includes(snapshot.name);
   const started = Date.now();
   const stamp = () => `[${((Date.now() - started) / 1000).toFixed(2).padStart(6)} s]`;
   if (!options.tty) {
+    // One line per change of state or health; a new probe error alone is not news.
+    const printed = new Map<string, string>();
     return {
-      update: (_all, changed) => console.log(redact(`${stamp()} ${formatStatusLine(changed, nameWidth)}`)),
+      update: (_all, changed) => {
+        const key = `${changed.state}/${changed.health}`;
+        if (!isShown(changed) || printed.get(changed.name) === key) return;
+        printed.set(changed.name, key);
+        console.log(redact(`${stamp()} ${formatStatusLine(changed, nameWidth)}`));
+      },
       log: (resource, _stream, line) => console.log(redact(`${resource.padEnd(nameWidth)} | ${line}`)),
       message: (text) => console.log(redact(`${stamp()} ${text}`)),
       done: () => {},
@@ -33,7 +49,7 @@ export function createStatusOutput(options: { tty: boolean; redact: (line: strin
   };
   return {
     update: (all) => {
-      table = all;
+      table = all.filter(isShown);
       render();
     },
     log: (resource, _stream, line) => above(`${resource.padEnd(nameWidth)} | ${line}`),

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { Resource } from "../model/resource.js";
 import type { ParameterResource } from "../model/parameter-resource.js";
 import type { LogStream, ResourceRuntime, StartedResource } from "../runtime/resource-runtime.js";
@@ -37,6 +38,8 @@ export class Orchestrator {
 
   constructor(options: OrchestratorOptions) {
     this.#options = options;
+    // Every waiting resource, probe and back-off listens to this one signal.
+    setMaxListeners(0, this.#abort.signal);
     this.states = new StateStore(options.resources.map((r) => r.name));
   }
 
