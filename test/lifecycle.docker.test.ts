@@ -42,6 +42,15 @@ async function startAppHost(): Promise<StartedAppHost> {
   return { child, output, postgresPort: await healthy };
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
 }
@@ -77,11 +86,12 @@ describe("the AppHost's lifetime", () => {
     await defineLifecycleApp(appHostDirectory).run(["down", "--volumes"]);
   });
 
-  it("on SIGINT removes every container and network of the session and keeps the data volume", async () => {
+  it("on SIGINT ends its processes, removes every container and network of the session and keeps the data volume", async () => {
     const first = await startAppHost();
     await query(first.postgresPort, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('written before SIGINT')");
     first.child.kill("SIGINT");
     expect(await exited(first.child)).toBe(0);
+    expect(isAlive(Number(readFileSync(path.join(appHostDirectory, "worker.pid"), "utf8")))).toBe(false);
 
     const left = await appObjects();
     expect(left.containers).toEqual([]);
@@ -95,13 +105,15 @@ describe("the AppHost's lifetime", () => {
     await exited(second.child);
   });
 
-  it("after SIGKILL, the next run reaps what the dead AppHost left", async () => {
+  it("after SIGKILL, the next run reaps what the dead AppHost left, processes included", async () => {
     const killed = await startAppHost();
     killed.child.kill("SIGKILL");
     await exited(killed.child);
     const orphaned = await appObjects();
     expect(orphaned.containers.length).toBeGreaterThan(0);
     expect(orphaned.networks.length).toBe(1);
+    const workerPid = Number(readFileSync(path.join(appHostDirectory, "worker.pid"), "utf8"));
+    expect(isAlive(workerPid)).toBe(true);
 
     const next = await defineLifecycleApp(appHostDirectory).start({ env });
     try {
@@ -110,6 +122,7 @@ describe("the AppHost's lifetime", () => {
       const sessions = new Set(after.containers.map((c) => c.labels["bosun.session"]));
       expect([...sessions]).toEqual([next.session.id]);
       expect(after.networks.map((n) => n.labels["bosun.session"])).toEqual([next.session.id]);
+      expect(isAlive(workerPid)).toBe(false);
     } finally {
       await next.stop();
     }

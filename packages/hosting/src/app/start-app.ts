@@ -13,6 +13,7 @@ import type { ProbeSchedule } from "../orchestrator/backoff.js";
 import { resolveParameters } from "../parameters/resolve-parameters.js";
 import { appKeyOf, createDockerRuntime, reapOrphans } from "../runtime/docker/index.js";
 import { createProcessRuntime } from "../runtime/process/process-runtime.js";
+import { reapOrphanProcesses } from "../runtime/process/reap-orphan-processes.js";
 import type { LogStream, ResourceRuntime, SessionInfo } from "../runtime/resource-runtime.js";
 import { RunningApp } from "./running-app.js";
 
@@ -39,6 +40,8 @@ export async function startApp(resources: readonly Resource[], appHost: AppHostI
   const session: SessionInfo = { appHost, id: randomBytes(3).toString("hex"), pid: process.pid };
   const parameterValues = await resolveParameters(resources, appHost, env);
   options.onSecrets?.([...parameterValues].filter(([parameter]) => parameter.secret).map(([, value]) => value));
+  const reapedProcesses = await reapOrphanProcesses();
+  if (reapedProcesses.length > 0) options.onProgress?.(`ended processes left by an earlier run that ended abruptly: ${reapedProcesses.join(", ")}`);
   const runtimes = options.runtimes?.(session) ?? (await defaultRuntimes(resources, session, env, options));
   await preflight(resources, runtimes, options);
   const orchestrator = new Orchestrator({

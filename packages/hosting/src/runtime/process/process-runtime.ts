@@ -5,25 +5,29 @@ import { ExecutableResource } from "../../model/executable-resource.js";
 import type { Resource } from "../../model/resource.js";
 import type { ResourceRuntime, SessionInfo, StartedResource, StartRequest } from "../resource-runtime.js";
 import { commandLineOf } from "./command-line.js";
+import { ProcessRegistry } from "./process-registry.js";
 import { stopProcessGroup } from "./stop-process-group.js";
 
 export interface ProcessRuntimeOptions {
   readonly session: SessionInfo;
+  /** Where started process groups are recorded for reaping after a crash; default: the user's state folder. */
+  readonly registry?: ProcessRegistry;
   /** How long a process may take to exit after SIGTERM before it is killed. */
   readonly gracePeriodMs?: number;
 }
 
 /** Runs executables, Node apps and npm scripts as child processes, each in its own process group. */
 export function createProcessRuntime(options: ProcessRuntimeOptions): ResourceRuntime {
+  const registry = options.registry ?? new ProcessRegistry(options.session);
   return {
     name: "process",
     target: "host",
     supports: (resource: Resource) => resource instanceof ExecutableResource,
-    start: (request) => startProcess(request as StartRequest<ExecutableResource>, options),
+    start: (request) => startProcess(request as StartRequest<ExecutableResource>, options, registry),
   };
 }
 
-async function startProcess(request: StartRequest<ExecutableResource>, options: ProcessRuntimeOptions): Promise<StartedResource> {
+async function startProcess(request: StartRequest<ExecutableResource>, options: ProcessRuntimeOptions, registry: ProcessRegistry): Promise<StartedResource> {
   const { resource } = request;
   const { command, args } = commandLineOf(resource, request.args);
   const child = spawn(command, args, {
@@ -34,8 +38,10 @@ async function startProcess(request: StartRequest<ExecutableResource>, options: 
     stdio: ["ignore", "pipe", "pipe"],
   });
   await spawned(child, resource, command);
+  await registry.add(resource.name, child.pid!);
   followLines(child, request);
   const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? 128 + signalNumber(signal))));
+  void exited.then(() => registry.remove(resource.name));
   return {
     endpoints: request.endpoints,
     exited,
