@@ -42,13 +42,22 @@ async function startAppHost(): Promise<StartedAppHost> {
   return { child, output, postgresPort: await healthy };
 }
 
+/** Whether the process runs (a zombie, killed but not yet collected by its new parent, does not). */
 function isAlive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return false;
   }
+}
+
+/** Polls until the process has ended (a SIGKILL takes a moment to land). */
+async function endsWithin(pid: number, ms: number): Promise<boolean> {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+    if (!isAlive(pid)) return true;
+  }
+  return !isAlive(pid);
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
@@ -91,7 +100,7 @@ describe("the AppHost's lifetime", () => {
     await query(first.postgresPort, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('written before SIGINT')");
     first.child.kill("SIGINT");
     expect(await exited(first.child)).toBe(0);
-    expect(isAlive(Number(readFileSync(path.join(appHostDirectory, "worker.pid"), "utf8")))).toBe(false);
+    expect(await endsWithin(Number(readFileSync(path.join(appHostDirectory, "worker.pid"), "utf8")), 5_000)).toBe(true);
 
     const left = await appObjects();
     expect(left.containers).toEqual([]);
@@ -122,7 +131,7 @@ describe("the AppHost's lifetime", () => {
       const sessions = new Set(after.containers.map((c) => c.labels["bosun.session"]));
       expect([...sessions]).toEqual([next.session.id]);
       expect(after.networks.map((n) => n.labels["bosun.session"])).toEqual([next.session.id]);
-      expect(isAlive(workerPid)).toBe(false);
+      expect(await endsWithin(workerPid, 5_000)).toBe(true);
     } finally {
       await next.stop();
     }
