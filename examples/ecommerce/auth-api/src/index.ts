@@ -1,7 +1,14 @@
 // auth-api: started by the AppHost with `node --import tsx src/index.ts` and the injected environment.
-import { startAuthApi } from "./start-auth-api.js";
+import { startAuthApi, type RunningAuthApi } from "./start-auth-api.js";
 
-const api = await startAuthApi(process.env);
+let api: RunningAuthApi;
+try {
+  api = await startAuthApi(process.env);
+} catch (error) {
+  // One line that says what is wrong (a missing variable, an unreachable database), not a stack trace.
+  console.error(`auth-api cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -10,7 +10,7 @@ describe("readConfig", () => {
 
   it("names the missing variable and the AppHost call that sets it", () => {
     expect(() => readConfig({ PORT: "5100" })).toThrowErrorMatchingInlineSnapshot(
-      `[ServiceDefaultsError: services__auth-api__http__0 is not set; reference 'auth-api' from the AppHost (gateway.withReference(auth-api)) or set services__auth-api__http__0 to its URL]`,
+      `[ServiceDefaultsError: services__auth-api__http__0 is not set; reference 'auth-api' from this service in the AppHost (.withReference(authApi)) or set services__auth-api__http__0 to its URL]`,
     );
   });
 });

@@ -37,7 +37,8 @@ export function serviceUrl(name: string, env: Env): URL {
   const variable = `services__${name}__http__0`;
   const value = env[variable];
   if (value === undefined || value === "") {
-    throw new ServiceDefaultsError(`${variable} is not set; reference '${name}' from the AppHost (gateway.withReference(${name})) or set ${variable} to its URL`, { code: "CONFIGURATION" });
+    const identifier = name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+    throw new ServiceDefaultsError(`${variable} is not set; reference '${name}' from this service in the AppHost (.withReference(${identifier})) or set ${variable} to its URL`, { code: "CONFIGURATION" });
   }
   try {
     return new URL(value);
