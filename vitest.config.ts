@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.test.ts", "apphost/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["packages/*/src/**/*.test.ts", "examples/*/*/src/**/*.test.ts", "apphost/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: [DOCKER_TESTS, "**/node_modules/**"],
         },
       },
