@@ -2,7 +2,7 @@ import type { WaitAnnotation } from "../model/annotations.js";
 import { environmentOf, renderArgs, renderEnvironment } from "../model/environment.js";
 import type { ParameterResource } from "../model/parameter-resource.js";
 import { hasEndpoints, type Resource } from "../model/resource.js";
-import { createRuntimeResolver, resourcesIn, type ValueResolver } from "../model/value-resolver.js";
+import { createRuntimeResolver, resourcesIn, type AllocatedEndpoint, type ValueResolver } from "../model/value-resolver.js";
 import { describeError, monitorHealth } from "../health/health-monitor.js";
 import type { LogStream, ResourceRuntime, StartedResource } from "../runtime/resource-runtime.js";
 import { nextStartupDelay, sleep, whenAborted, type ProbeSchedule } from "./backoff.js";
@@ -134,7 +134,7 @@ export class ResourceLifecycle {
   }
 
   /** A renderer whose endpoint values are final: waits for every endpoint the resource's values name. */
-  async #resolverFor(target: "host" | "container", own: ReadonlyMap<string, import("../model/value-resolver.js").AllocatedEndpoint>): Promise<ValueResolver> {
+  async #resolverFor(target: "host" | "container", own: ReadonlyMap<string, AllocatedEndpoint>): Promise<ValueResolver> {
     const { resource } = this.#o;
     const values = [...environmentOf(resource, target).values(), ...resource.annotationsOf("args").flatMap((a) => a.args)];
     const others = new Set(values.flatMap(resourcesIn).filter((r) => r !== resource && hasEndpoints(r)));
