@@ -19,10 +19,19 @@ export class BosunError extends Error {
   readonly code: BosunErrorCode;
 
   constructor(message: string, options: BosunErrorOptions) {
-    super(message, { cause: options.cause });
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = options.code;
+    hideFromPrinting(this, "code");
   }
+}
+
+/**
+ * Keeps a field readable but out of Node's printout of an uncaught error, which would otherwise
+ * repeat every problem after the message.
+ */
+function hideFromPrinting(error: Error, field: string): void {
+  Object.defineProperty(error, field, { enumerable: false });
 }
 
 /** The application model is invalid; `problems` lists every one found, each naming its resource. */
@@ -35,6 +44,7 @@ export class ValidationError extends BosunError {
       code: "VALIDATION",
     });
     this.problems = problems;
+    hideFromPrinting(this, "problems");
   }
 }
 
