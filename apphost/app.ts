@@ -27,9 +27,16 @@ export function defineApp(builder: AppBuilder): void {
     .waitFor(cache)
     .waitFor(messaging);
 
-  builder
+  const gateway = builder
     .addNodeApp("gateway", "../examples/ecommerce/gateway", "src/index.ts")
     .withHttpEndpoint({ env: "PORT" })
     .withReference(authApi)
     .waitFor(authApi);
+
+  builder
+    .addNpmApp("frontend", "../examples/ecommerce/frontend", "start")
+    .withHttpEndpoint({ env: "PORT" })
+    .withHttpHealthCheck("/")
+    .withReference(gateway)
+    .waitFor(gateway);
 }
