@@ -25,6 +25,7 @@ describe("the reference AppHost", () => {
       "messaging",
       "auth-api",
       "gateway",
+      "frontend",
     ]);
   });
 

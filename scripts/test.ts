@@ -13,6 +13,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const REPORT = join(ROOT, "test-results", "vitest.json");
 const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 const VITEST = join(ROOT, "node_modules", "vitest", "vitest.mjs");
+const FRONTEND_TSCONFIG = join(ROOT, "examples", "ecommerce", "frontend", "tsconfig.json");
+const CHROMIUM_SCRIPT = join(ROOT, "examples", "ecommerce", "frontend", "scripts", "ensure-chromium.sh");
 
 runMain(async () => {
   const vitestArgs = process.argv.slice(2);
@@ -20,12 +22,16 @@ runMain(async () => {
   if (needsEngine(vitestArgs)) {
     const engine = await ensureEngine();
     Object.assign(env, await ensureImages(engine, { root: ROOT, env }));
+    // The frontend's browser test drives Debian's Chromium (no browser download is possible here).
+    if ((await runCommand("bash", [CHROMIUM_SCRIPT], { cwd: ROOT })) !== 0) return 1;
   }
 
   console.log("type-check: tsc -p tsconfig.json --noEmit");
   const typecheck = await runCommand(process.execPath, [TSC, "-p", "tsconfig.json", "--noEmit"], {
     cwd: ROOT,
   });
+  // The Next.js frontend has JSX and its own compiler settings, so it is checked on its own.
+  const frontendTypecheck = await runCommand(process.execPath, [TSC, "-p", FRONTEND_TSCONFIG, "--noEmit"], { cwd: ROOT });
 
   rmSync(REPORT, { force: true });
   const reporterArgs = ["--reporter=default", "--reporter=json", `--outputFile.json=${REPORT}`];
@@ -35,10 +41,11 @@ runMain(async () => {
   });
 
   const counts = readTestCounts(REPORT) ?? { passed: 0, failed: 0 };
-  console.log(typecheck === 0 ? "type-check: passed" : "type-check: FAILED (see the errors above)");
+  const typesPassed = typecheck === 0 && frontendTypecheck === 0;
+  console.log(typesPassed ? "type-check: passed" : "type-check: FAILED (see the errors above)");
   if (vitest !== 0 && counts.failed === 0) console.log(`vitest exited with code ${vitest} (an error outside the tests; see above)`);
   console.log(formatTestCounts(counts));
-  return typecheck === 0 && vitest === 0 && counts.failed === 0 ? 0 : 1;
+  return typesPassed && vitest === 0 && counts.failed === 0 ? 0 : 1;
 });
 
 /** Only a run restricted to the unit project can do without an engine. */

@@ -40,7 +40,7 @@ describe("selectResources", () => {
 
   it("names the unknown resources and lists the model's", () => {
     expect(() => selectResources(referenceModel(), ["cache", "db", "queue"])).toThrowErrorMatchingInlineSnapshot(
-      `[BosunError: startTestApp: no resource named 'db', 'queue' in the model; it has 'postgres-password', 'postgres', 'postgres-pgadmin', 'ecommercedb', 'cache-password', 'cache', 'messaging-password', 'messaging', 'auth-api', 'gateway']`,
+      `[BosunError: startTestApp: no resource named 'db', 'queue' in the model; it has 'postgres-password', 'postgres', 'postgres-pgadmin', 'ecommercedb', 'cache-password', 'cache', 'messaging-password', 'messaging', 'auth-api', 'gateway', 'frontend']`,
     );
   });
 });
