@@ -19,6 +19,9 @@ runMain(async () => {
       code: "CONFIGURATION",
     });
   }
+  // The AppHost takes its folder (relative paths, its name, its secrets file) from the script Node
+  // started; it must be its own, not this one's.
+  process.argv[1] = fileURLToPath(APPHOST);
   // A computed specifier: the AppHost is loaded (and type-checked) as its own program, not as part of this script.
   await import(APPHOST.href);
 });
