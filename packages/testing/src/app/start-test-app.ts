@@ -21,7 +21,7 @@ import { LogBook } from "./log-book.js";
 import { selectResources } from "./select-resources.js";
 import { settleOrFail } from "./settle-or-fail.js";
 import { TestApp } from "./test-app.js";
-import { createTestRuntimes, type EndpointRecord } from "./test-runtimes.js";
+import { createTestRuntimes, type EndpointRecord, type StartedRecord } from "./test-runtimes.js";
 
 export const DEFAULT_TEST_STARTUP_TIMEOUT_MS = 120_000;
 
@@ -38,6 +38,11 @@ export interface StartTestAppOptions {
   readonly appHostDirectory?: string;
   /** Publish containers on the model's fixed `withHostPort` ports instead of random ones. */
   readonly keepHostPorts?: boolean;
+  /**
+   * Pick each container's random host port up front, so a container the test stops and starts
+   * again through the engine keeps its address (the engine picks a new port on every start).
+   */
+  readonly stableHostPorts?: boolean;
   /** Every line a resource writes, as it arrives (the lines are also kept for `app.logs(name)`). */
   readonly onLog?: (resource: string, stream: LogStream, line: string) => void;
   /** Bosun's own progress: leftovers of killed test runs removed, and so on. */
@@ -72,6 +77,7 @@ export async function startTestApp(defineApp: DefineApp, options: StartTestAppOp
   const env = { ...process.env, ...options.env, BOSUN_SECRETS_DIR: secretsDirectory };
   const logBook = new LogBook();
   const endpoints: EndpointRecord = new Map();
+  const handles: StartedRecord = new Map();
   let session: SessionInfo | undefined;
   let running: RunningApp;
   let parameterValues: Awaited<ReturnType<typeof resolveParameters>>;
@@ -95,8 +101,10 @@ export async function startTestApp(defineApp: DefineApp, options: StartTestAppOp
           substitution: loadImageSubstitution({ env, cwd: process.cwd() }),
           images: options.images ?? {},
           keepHostPorts: options.keepHostPorts ?? false,
+          stableHostPorts: options.stableHostPorts ?? false,
           env: options.env ?? {},
           endpoints,
+          started: handles,
         });
       },
     });
@@ -109,6 +117,7 @@ export async function startTestApp(defineApp: DefineApp, options: StartTestAppOp
     resources,
     parameterValues,
     endpoints,
+    started: handles,
     logBook,
     appKey: appKeyOf(model.appHost),
     networkName: testNetworkName(session!),

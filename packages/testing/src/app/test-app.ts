@@ -10,7 +10,7 @@ import {
   type RunningApp,
   type ValueResolver,
 } from "@bosun/hosting";
-import type { EndpointRecord } from "./test-runtimes.js";
+import type { EndpointRecord, StartedRecord } from "./test-runtimes.js";
 import type { LogBook } from "./log-book.js";
 
 /** `fetch` bound to one resource's base URL: `client("/health")`. Aborts after 30 s unless given a signal. */
@@ -23,6 +23,7 @@ export interface TestAppParts {
   readonly resources: readonly Resource[];
   readonly parameterValues: ReadonlyMap<ParameterResource, string>;
   readonly endpoints: EndpointRecord;
+  readonly started: StartedRecord;
   readonly logBook: LogBook;
   readonly appKey: string;
   readonly networkName: string;
@@ -116,6 +117,26 @@ export class TestApp implements AsyncDisposable {
   logs(name: string): string[] {
     this.#find(name);
     return this.#parts.logBook.lines(name).map((line) => line.text);
+  }
+
+  /**
+   * Stops one resource's process or container (a container is removed with its volumes), as if it
+   * had crashed, to test how the others cope: they keep running, and it becomes Finished or Exited.
+   * It is not started again; `stop()` still cleans up everything.
+   * @example await app.stopResource("auth-api"); expect((await app.httpClient("gateway")("/health")).status).toBe(503)
+   */
+  async stopResource(name: string): Promise<ResourceSnapshot> {
+    this.#find(name);
+    const started = this.#parts.started.get(name);
+    if (!started) {
+      throw new BosunError(`resource '${name}' has no process or container of its own to stop; stop the one it belongs to (a database's server, for example)`, {
+        code: "CONFIGURATION",
+      });
+    }
+    await started.stop();
+    // The app records the exit in a callback registered on `exited` at start, so it runs before this one.
+    await started.exited;
+    return this.resource(name);
   }
 
   /** Stops every resource in reverse dependency order, removes containers, volumes, network and secrets. Safe to call twice. */

@@ -5,18 +5,23 @@ import { createTestcontainersRuntime } from "../runtime/testcontainers-runtime.j
 /** Resource name → where its endpoints ended up, filled in as each resource starts. */
 export type EndpointRecord = Map<string, ReadonlyMap<string, AllocatedEndpoint>>;
 
+/** Resource name → its running process or container, filled in as each resource starts. */
+export type StartedRecord = Map<string, StartedResource>;
+
 export interface TestRuntimesOptions {
   readonly engine: EngineClient;
   readonly session: SessionInfo;
   readonly substitution: Parameters<typeof createTestcontainersRuntime>[0]["substitution"];
   readonly images: Readonly<Record<string, string>>;
   readonly keepHostPorts: boolean;
+  readonly stableHostPorts: boolean;
   /** Extra environment for Node apps and executables; wins over what the model sets. */
   readonly env: Readonly<Record<string, string>>;
   readonly endpoints: EndpointRecord;
+  readonly started: StartedRecord;
 }
 
-/** Containers through Testcontainers, Node apps as child processes; both record their endpoints. */
+/** Containers through Testcontainers, Node apps as child processes; both record their endpoints and handles. */
 export function createTestRuntimes(options: TestRuntimesOptions): ResourceRuntime[] {
   const containers = createTestcontainersRuntime(options);
   const processes = createProcessRuntime({ session: options.session });
@@ -24,6 +29,7 @@ export function createTestRuntimes(options: TestRuntimesOptions): ResourceRuntim
     withStart(runtime, async (request) => {
       const started = await runtime.start(adjust(request));
       options.endpoints.set(request.resource.name, started.endpoints);
+      options.started.set(request.resource.name, started);
       return started;
     });
   return [record(containers), record(processes, (request) => ({ ...request, env: { ...request.env, ...options.env } }))];

@@ -11,6 +11,8 @@ export interface DefineContainerOptions {
   readonly network: string;
   /** Publish on the endpoint's fixed `withHostPort` instead of a random port. */
   readonly keepHostPorts: boolean;
+  /** Endpoint name → host port picked up front (`stableHostPorts`); the others get one from the engine. */
+  readonly hostPorts?: ReadonlyMap<string, number>;
 }
 
 export interface DefinedContainer {
@@ -42,7 +44,7 @@ export function defineContainer(options: DefineContainerOptions): DefinedContain
   for (const endpoint of resource.annotationsOf("endpoint")) {
     const containerPort = containerPortOf(resource, endpoint);
     containerPorts.set(endpoint.name, containerPort);
-    const fixed = options.keepHostPorts ? endpoint.port : undefined;
+    const fixed = (options.keepHostPorts ? endpoint.port : undefined) ?? options.hostPorts?.get(endpoint.name);
     container.withExposedPorts(fixed === undefined ? containerPort : { container: containerPort, host: fixed });
     if (endpoint.hostIp !== undefined) container.withHostIp(containerPort, endpoint.hostIp);
   }

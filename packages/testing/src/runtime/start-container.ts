@@ -3,6 +3,7 @@ import type { SessionInfo, StartedResource, StartRequest } from "@bosun/hosting/
 import type { StartedTestContainer } from "testcontainers";
 import { defineContainer, type DefinedContainer } from "./define-container.js";
 import { followContainer } from "./follow-container.js";
+import { isPortTaken, pickHostPorts, STABLE_PORT_ATTEMPTS } from "./stable-host-ports.js";
 
 const LAST_LINES = 10;
 
@@ -17,6 +18,8 @@ export interface TestSessionContext {
   /** Resource name → image reference used instead of the model's. */
   readonly images: Readonly<Record<string, string>>;
   readonly keepHostPorts: boolean;
+  /** Pick host ports up front so a container stopped and started again keeps them. */
+  readonly stableHostPorts: boolean;
   readonly stopTimeoutMs: number;
 }
 
@@ -25,14 +28,24 @@ export async function startResourceContainer(context: TestSessionContext, reques
   const resource = request.resource;
   const requested = context.images[resource.name] ?? imageReferenceOf(resource);
   const image = context.substitution.substitute(requested).image;
-  const defined = defineContainer({ request, session: context.session, image, network: context.network, keepHostPorts: context.keepHostPorts });
   const present = await context.engine.images.exists(image);
 
+  let defined: DefinedContainer;
   let started: StartedTestContainer;
-  try {
-    started = await defined.container.start();
-  } catch (error) {
-    throw await startFailure(context, defined, { resource: resource.name, requested, image, present }, error);
+  for (let attempt = 1; ; attempt++) {
+    const hostPorts = context.stableHostPorts ? await pickHostPorts(resource, context.keepHostPorts) : undefined;
+    defined = defineContainer({ request, session: context.session, image, network: context.network, keepHostPorts: context.keepHostPorts, hostPorts });
+    try {
+      started = await defined.container.start();
+      break;
+    } catch (error) {
+      // A port picked up front can be taken before the engine binds it; pick again.
+      if (hostPorts && attempt < STABLE_PORT_ATTEMPTS && isPortTaken(error)) {
+        await context.engine.containers.remove(defined.name, { force: true, removeVolumes: true }).catch(() => {});
+        continue;
+      }
+      throw await startFailure(context, defined, { resource: resource.name, requested, image, present }, error);
+    }
   }
   if (request.signal.aborted) {
     await started.stop({ timeout: 0, removeVolumes: true }).catch(() => {});

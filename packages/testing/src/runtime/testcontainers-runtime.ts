@@ -13,6 +13,8 @@ export interface TestcontainersRuntimeOptions {
   readonly images?: Readonly<Record<string, string>>;
   /** Publish on the model's fixed host ports (`withHostPort`) instead of random ones. */
   readonly keepHostPorts?: boolean;
+  /** Pick the random host ports up front, so a container stopped and started again through the engine keeps them. */
+  readonly stableHostPorts?: boolean;
   /** How long a container gets to stop before it is killed; default 0, its data is thrown away. */
   readonly stopTimeoutMs?: number;
 }
@@ -38,6 +40,7 @@ export function createTestcontainersRuntime(options: TestcontainersRuntimeOption
     network: testNetworkName(session),
     images: options.images ?? {},
     keepHostPorts: options.keepHostPorts ?? false,
+    stableHostPorts: options.stableHostPorts ?? false,
     stopTimeoutMs: options.stopTimeoutMs ?? 0,
   };
   let opened: Promise<unknown> | undefined;
