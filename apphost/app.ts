@@ -30,6 +30,7 @@ export function defineApp(builder: AppBuilder): void {
   const gateway = builder
     .addNodeApp("gateway", "../examples/ecommerce/gateway", "src/index.ts")
     .withHttpEndpoint({ env: "PORT" })
+    .withHttpHealthCheck("/health")
     .withReference(authApi)
     .waitFor(authApi);
 
