@@ -32,14 +32,35 @@ export async function monitorHealth(options: HealthMonitorOptions): Promise<void
 
 async function firstFailure(options: HealthMonitorOptions): Promise<string | undefined> {
   for (const check of options.checks) {
-    const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.schedule.probeTimeoutMs)]);
+    const deadline = probeDeadline(options.signal, options.schedule.probeTimeoutMs);
     try {
-      await withDeadline(runHealthCheck(check, { ...options.context, signal }), signal);
+      await withDeadline(runHealthCheck(check, { ...options.context, signal: deadline.signal }), deadline.signal);
     } catch (error) {
       return `health check '${check.name}' failed: ${describeError(error)}`;
+    } finally {
+      deadline.clear();
     }
   }
   return undefined;
+}
+
+/**
+ * A signal that aborts after `ms` or with `outer`. A plain timer, not `AbortSignal.timeout` inside
+ * `AbortSignal.any`: Node holds those sources weakly, and a collected timeout never fires, which
+ * left a hanging probe hanging for good.
+ */
+function probeDeadline(outer: AbortSignal, ms: number): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, ms);
+  outer.addEventListener("abort", abort, { once: true });
+  return {
+    signal: controller.signal,
+    clear: () => {
+      clearTimeout(timer);
+      outer.removeEventListener("abort", abort);
+    },
+  };
 }
 
 /** Rejects when `signal` aborts even if the probe ignores it. */
