@@ -65,6 +65,7 @@ export {
   type RuntimeValues,
   type ValueResolver,
 } from "./model/value-resolver.js";
+export { staticRuntimeValues } from "./model/static-runtime-values.js";
 export { environmentOf, environmentPrefix, referenceEnvironment, renderArgs, renderEnvironment } from "./model/environment.js";
 export type { Manifest, ManifestResource } from "./manifest/manifest-types.js";
 

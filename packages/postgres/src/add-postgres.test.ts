@@ -6,26 +6,10 @@ import {
   imageReferenceOf,
   ParameterResource,
   renderEnvironment,
-  type AllocatedEndpoint,
-  type RuntimeValues,
+  staticRuntimeValues,
 } from "@bosun/hosting";
 import { describe, expect, it } from "vitest";
 import { postgres, PostgresDatabaseResource, PostgresServerResource, POSTGRES_DATA_PATH } from "./index.js";
-
-function fakeRuntime(endpoints: Record<string, AllocatedEndpoint>, parameters: Record<string, string>): RuntimeValues {
-  return {
-    endpoint: (reference) => {
-      const allocated = endpoints[`${reference.resource.name}/${reference.endpointName}`];
-      if (!allocated) throw new Error(`no allocation for ${reference.resource.name}/${reference.endpointName}`);
-      return allocated;
-    },
-    parameter: (parameter) => {
-      const value = parameters[parameter.name];
-      if (value === undefined) throw new Error(`no value for parameter ${parameter.name}`);
-      return value;
-    },
-  };
-}
 
 function newBuilder() {
   return createBuilder({ appHostDirectory: "/tmp/x/apphost" }).use(postgres);
@@ -36,7 +20,7 @@ function shop(password = "pw") {
   const builder = newBuilder();
   const server = builder.addPostgres("postgres").withHostPort(5433);
   const db = server.addDatabase("ecommercedb");
-  const runtime = fakeRuntime(
+  const runtime = staticRuntimeValues(
     { "postgres/tcp": { scheme: "tcp", hostPort: 5433, targetPort: 5432, containerHost: "postgres" } },
     { "postgres-password": password },
   );
@@ -172,7 +156,7 @@ describe("withReference to a PostgreSQL database", () => {
     const server = builder.addPostgres("pg", { userName: user });
     const db = server.addDatabase("reports", "sales reports");
     const api = builder.addNodeApp("api", "../api", "src/index.ts").withReference(db);
-    const runtime = fakeRuntime({ "pg/tcp": { scheme: "tcp", hostPort: 15432, targetPort: 5432, containerHost: "pg" } }, { "pg-user": "ops@corp", "pg-password": "x" });
+    const runtime = staticRuntimeValues({ "pg/tcp": { scheme: "tcp", hostPort: 15432, targetPort: 5432, containerHost: "pg" } }, { "pg-user": "ops@corp", "pg-password": "x" });
     const env = renderEnvironment(api.resource, createRuntimeResolver("host", runtime));
     expect(env.ConnectionStrings__reports).toBe("postgresql://ops%40corp:x@localhost:15432/sales%20reports");
     expect(env.REPORTS_USERNAME).toBe("ops@corp");

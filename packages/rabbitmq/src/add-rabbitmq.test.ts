@@ -5,26 +5,10 @@ import {
   imageReferenceOf,
   ParameterResource,
   renderEnvironment,
-  type AllocatedEndpoint,
-  type RuntimeValues,
+  staticRuntimeValues,
 } from "@bosun/hosting";
 import { describe, expect, it } from "vitest";
 import { rabbitmq, RabbitMQResource, RABBITMQ_DATA_PATH } from "./index.js";
-
-function fakeRuntime(endpoints: Record<string, AllocatedEndpoint>, parameters: Record<string, string>): RuntimeValues {
-  return {
-    endpoint: (reference) => {
-      const allocated = endpoints[`${reference.resource.name}/${reference.endpointName}`];
-      if (!allocated) throw new Error(`no allocation for ${reference.resource.name}/${reference.endpointName}`);
-      return allocated;
-    },
-    parameter: (parameter) => {
-      const value = parameters[parameter.name];
-      if (value === undefined) throw new Error(`no value for parameter ${parameter.name}`);
-      return value;
-    },
-  };
-}
 
 function newBuilder() {
   return createBuilder({ appHostDirectory: "/tmp/x/apphost" }).use(rabbitmq);
@@ -34,7 +18,7 @@ function newBuilder() {
 function shop(password = "pw") {
   const builder = newBuilder();
   const messaging = builder.addRabbitMQ("messaging");
-  const runtime = fakeRuntime(
+  const runtime = staticRuntimeValues(
     {
       "messaging/tcp": { scheme: "tcp", hostPort: 49672, targetPort: 5672, containerHost: "messaging" },
       "messaging/management": { scheme: "http", hostPort: 49673, targetPort: 15672, containerHost: "messaging" },

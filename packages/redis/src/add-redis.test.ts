@@ -6,26 +6,10 @@ import {
   ParameterResource,
   renderArgs,
   renderEnvironment,
-  type AllocatedEndpoint,
-  type RuntimeValues,
+  staticRuntimeValues,
 } from "@bosun/hosting";
 import { describe, expect, it } from "vitest";
 import { redis, RedisResource, REDIS_DATA_PATH } from "./index.js";
-
-function fakeRuntime(endpoints: Record<string, AllocatedEndpoint>, parameters: Record<string, string>): RuntimeValues {
-  return {
-    endpoint: (reference) => {
-      const allocated = endpoints[`${reference.resource.name}/${reference.endpointName}`];
-      if (!allocated) throw new Error(`no allocation for ${reference.resource.name}/${reference.endpointName}`);
-      return allocated;
-    },
-    parameter: (parameter) => {
-      const value = parameters[parameter.name];
-      if (value === undefined) throw new Error(`no value for parameter ${parameter.name}`);
-      return value;
-    },
-  };
-}
 
 function newBuilder() {
   return createBuilder({ appHostDirectory: "/tmp/x/apphost" }).use(redis);
@@ -35,7 +19,7 @@ function newBuilder() {
 function shop(password = "pw") {
   const builder = newBuilder();
   const cache = builder.addRedis("cache").withHostPort(6381);
-  const runtime = fakeRuntime(
+  const runtime = staticRuntimeValues(
     { "cache/tcp": { scheme: "tcp", hostPort: 6381, targetPort: 6379, containerHost: "cache" } },
     { "cache-password": password },
   );

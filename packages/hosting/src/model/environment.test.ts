@@ -1,30 +1,16 @@
+import { staticRuntimeValues } from "./static-runtime-values.js";
 import { describe, expect, it } from "vitest";
 import { createBuilder } from "../app/distributed-application-builder.js";
 import { environmentPrefix, referenceEnvironment, renderArgs, renderEnvironment } from "./environment.js";
 import { expr } from "./expression.js";
-import { createManifestResolver, createRuntimeResolver, HOST_FROM_CONTAINER, type AllocatedEndpoint, type RuntimeValues } from "./value-resolver.js";
-
-function fakeRuntime(endpoints: Record<string, AllocatedEndpoint>, parameters: Record<string, string> = {}): RuntimeValues {
-  return {
-    endpoint: (reference) => {
-      const allocated = endpoints[`${reference.resource.name}/${reference.endpointName}`];
-      if (!allocated) throw new Error(`no allocation for ${reference.resource.name}/${reference.endpointName}`);
-      return allocated;
-    },
-    parameter: (parameter) => {
-      const value = parameters[parameter.name];
-      if (value === undefined) throw new Error(`no value for parameter ${parameter.name}`);
-      return value;
-    },
-  };
-}
+import { createManifestResolver, createRuntimeResolver, HOST_FROM_CONTAINER } from "./value-resolver.js";
 
 /** An API run as a host process listening on 5170, and a catalog container published on 49152. */
 function model() {
   const builder = createBuilder({ appHostDirectory: "/tmp/x/apphost" });
   const api = builder.addNodeApp("auth-api", "../auth-api", "src/index.ts").withHttpEndpoint({ env: "PORT" });
   const catalog = builder.addContainer("catalog", "acme/catalog:1").withHttpEndpoint({ targetPort: 8080 }).withEndpoint({ name: "grpc-web", scheme: "http", targetPort: 9090 });
-  const runtime = fakeRuntime({
+  const runtime = staticRuntimeValues({
     "auth-api/http": { scheme: "http", hostPort: 5170, targetPort: 5170, containerHost: undefined },
     "catalog/http": { scheme: "http", hostPort: 49152, targetPort: 8080, containerHost: "catalog" },
     "catalog/grpc-web": { scheme: "http", hostPort: 49153, targetPort: 9090, containerHost: "catalog" },
@@ -106,7 +92,7 @@ describe("withReference to addConnectionString", () => {
     const crm = builder.addConnectionString("crm");
     const api = builder.addNodeApp("api", "../api", "src/index.ts").withReference(crm);
     const value = "Server=crm.example.com;User Id=app;Password=p@ss";
-    const runtime = fakeRuntime({}, { crm: value });
+    const runtime = staticRuntimeValues({}, { crm: value });
     expect(renderEnvironment(api.resource, createRuntimeResolver("host", runtime))).toEqual({ ConnectionStrings__crm: value });
     expect(renderEnvironment(api.resource, createRuntimeResolver("container", runtime))).toEqual({ ConnectionStrings__crm: value });
     expect(referenceEnvironment(crm.resource).size).toBe(1);
@@ -129,7 +115,7 @@ describe("values given by their builder", () => {
       .withEnvironment("API_KEY", apiKey)
       .withEnvironment("HEADER", expr`Bearer ${apiKey}`)
       .withArgs("--key", apiKey);
-    const resolver = createRuntimeResolver("host", fakeRuntime({}, { "api-key": "s3cret" }));
+    const resolver = createRuntimeResolver("host", staticRuntimeValues({}, { "api-key": "s3cret" }));
 
     expect(renderEnvironment(worker.resource, resolver)).toEqual({ API_KEY: "s3cret", HEADER: "Bearer s3cret" });
     expect(renderArgs(worker.resource, resolver)).toEqual(["--key", "s3cret"]);

@@ -1,3 +1,4 @@
+import { staticRuntimeValues } from "./static-runtime-values.js";
 import { describe, expect, it } from "vitest";
 import { createBuilder } from "../app/distributed-application-builder.js";
 import { ContainerResource, imageReferenceOf } from "./container-resource.js";
@@ -7,7 +8,7 @@ import { expr } from "./expression.js";
 import type { ProbeContext } from "./health-check.js";
 import type { ResourceWithDataPath } from "./resource.js";
 import { defaultVolumeName } from "./resource-builder.js";
-import { createManifestResolver, createRuntimeResolver, type AllocatedEndpoint, type RuntimeValues } from "./value-resolver.js";
+import { createManifestResolver, createRuntimeResolver } from "./value-resolver.js";
 
 const APPHOST = "/tmp/x/apphost";
 
@@ -15,23 +16,7 @@ function newBuilder() {
   return createBuilder({ appHostDirectory: APPHOST });
 }
 
-/** Run-time values as a runtime would hand them over, keyed `resource/endpoint` and by parameter name. */
-function fakeRuntime(endpoints: Record<string, AllocatedEndpoint>, parameters: Record<string, string> = {}): RuntimeValues {
-  return {
-    endpoint: (reference) => {
-      const allocated = endpoints[`${reference.resource.name}/${reference.endpointName}`];
-      if (!allocated) throw new Error(`no allocation for ${reference.resource.name}/${reference.endpointName}`);
-      return allocated;
-    },
-    parameter: (parameter) => {
-      const value = parameters[parameter.name];
-      if (value === undefined) throw new Error(`no value for parameter ${parameter.name}`);
-      return value;
-    },
-  };
-}
-
-const noRuntime = fakeRuntime({});
+const noRuntime = staticRuntimeValues({});
 
 /** A container with a well-known data folder, as an integration would define one. */
 class DataContainer extends ContainerResource implements ResourceWithDataPath {
@@ -98,7 +83,7 @@ describe("withEnvironment", () => {
     const value = expr`${endpoint.property("scheme")}://${endpoint.host}:${endpoint.port}/?token=${token}`;
     const worker = builder.addContainer("worker", "acme/worker:1").withEnvironment("SEARCH_URL", value);
     const api = builder.addNodeApp("api", "../api", "src/index.ts").withEnvironment("SEARCH_URL", value);
-    const runtime = fakeRuntime(
+    const runtime = staticRuntimeValues(
       { "search/http": { scheme: "http", hostPort: 49200, targetPort: 9200, containerHost: "search" } },
       { "search-token": "t0k" },
     );
@@ -143,7 +128,7 @@ describe("withArgs", () => {
     const builder = newBuilder();
     const key = builder.addParameter("key", { secret: true }).resource;
     const worker = builder.addExecutable("worker", "python3", "../worker", ["main.py"]).withArgs("--key", key).withArgs("--verbose");
-    const runtime = fakeRuntime({}, { key: "k-1" });
+    const runtime = staticRuntimeValues({}, { key: "k-1" });
     expect(renderArgs(worker.resource, createRuntimeResolver("host", runtime))).toEqual(["main.py", "--key", "k-1", "--verbose"]);
     expect(renderArgs(worker.resource, createManifestResolver())).toEqual(["main.py", "--key", "{key.value}", "--verbose"]);
   });
@@ -181,14 +166,14 @@ describe("withEndpoint and withHttpEndpoint", () => {
 
   it("tells a process the port to listen on through the variable named by env", () => {
     const api = newBuilder().addNodeApp("api", "../api", "src/index.ts").withHttpEndpoint({ env: "PORT" });
-    const runtime = fakeRuntime({ "api/http": { scheme: "http", hostPort: 5170, targetPort: 5170, containerHost: undefined } });
+    const runtime = staticRuntimeValues({ "api/http": { scheme: "http", hostPort: 5170, targetPort: 5170, containerHost: undefined } });
     expect(renderEnvironment(api.resource, createRuntimeResolver("host", runtime))).toEqual({ PORT: "5170" });
     expect(renderEnvironment(api.resource, createManifestResolver())).toEqual({ PORT: "{api.bindings.http.targetPort}" });
   });
 
   it("tells a container the port it listens on inside, not the published one", () => {
     const web = newBuilder().addContainer("web", "acme/web").withHttpEndpoint({ targetPort: 3000, env: "PORT" });
-    const runtime = fakeRuntime({ "web/http": { scheme: "http", hostPort: 49001, targetPort: 3000, containerHost: "web" } });
+    const runtime = staticRuntimeValues({ "web/http": { scheme: "http", hostPort: 49001, targetPort: 3000, containerHost: "web" } });
     expect(renderEnvironment(web.resource, createRuntimeResolver("container", runtime))).toEqual({ PORT: "3000" });
   });
 
