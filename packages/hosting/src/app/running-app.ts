@@ -1,3 +1,5 @@
+import { BosunError } from "../errors/bosun-error.js";
+import { hasConnectionString, type Resource } from "../model/resource.js";
 import type { Orchestrator } from "../orchestrator/orchestrator.js";
 import { TERMINAL_STATES, type ResourceEvent, type ResourceSnapshot } from "../orchestrator/resource-state.js";
 import type { SessionInfo } from "../runtime/resource-runtime.js";
@@ -8,18 +10,44 @@ export class RunningApp implements AsyncDisposable {
   /** Resolves when every resource is healthy, finished or failed. */
   readonly settled: Promise<void>;
 
+  readonly #resources: readonly Resource[];
+
   constructor(
     orchestrator: Orchestrator,
     settled: Promise<void>,
     readonly session: SessionInfo,
+    resources: readonly Resource[],
   ) {
     this.#orchestrator = orchestrator;
+    this.#resources = resources;
     this.settled = settled;
   }
 
   /** The current snapshot of one resource: state, health, endpoints. */
   resource(name: string): ResourceSnapshot {
     return this.#orchestrator.states.get(name);
+  }
+
+  /**
+   * The resource's connection string as a client on this machine uses it (`localhost`, the
+   * published port), once the resource has started.
+   * @example new pg.Client({ connectionString: app.connectionString("appdb") })
+   */
+  connectionString(name: string): string {
+    const resource = this.#resources.find((r) => r.name === name);
+    if (!resource || !hasConnectionString(resource)) {
+      throw new BosunError(`resource '${name}' has no connection string; use app.resource('${name}').endpoints for its address`, { code: "CONFIGURATION" });
+    }
+    try {
+      return this.#orchestrator.renderForHost(resource);
+    } catch (error) {
+      throw new BosunError(`resource '${name}' has no connection string yet (it is ${this.resource(name).state})`, { code: "CONFIGURATION", cause: error });
+    }
+  }
+
+  /** Stops one resource as if it had crashed; the rest of the app keeps running. */
+  stopResource(name: string): Promise<void> {
+    return this.#orchestrator.stopResource(name);
   }
 
   /** Every resource's current snapshot. */

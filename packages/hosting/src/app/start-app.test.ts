@@ -43,3 +43,22 @@ describe("startApp's checks before anything starts", () => {
     expect(app.resource("admin")).toMatchObject({ state: "FailedToStart", reason: "image for 'admin' is not available" });
   });
 });
+
+describe("a running app", () => {
+  it("renders connection strings for the host and stops one resource while the rest runs", async () => {
+    const builder = createBuilder({ appHostDirectory: "/tmp/x/apphost" });
+    builder.addConnectionString("crm");
+    builder.addContainer("web", "web").withHttpEndpoint({ targetPort: 80 });
+    builder.addContainer("worker", "worker");
+    const fake = new FakeRuntime({ target: "container" });
+
+    await using app = await builder.build().start({ runtimes: () => [fake], env: { ConnectionStrings__crm: "https://crm.example.com/?key=k1" }, schedule: FAST_SCHEDULE });
+    await app.settled;
+
+    expect(app.connectionString("crm")).toBe("https://crm.example.com/?key=k1");
+    expect(() => app.connectionString("web")).toThrowErrorMatchingInlineSnapshot(`[BosunError: resource 'web' has no connection string; use app.resource('web').endpoints for its address]`);
+    await app.stopResource("web");
+    expect(app.resource("web").state).toBe("Finished");
+    expect(app.resource("worker")).toMatchObject({ state: "Running", health: "Healthy" });
+  });
+});

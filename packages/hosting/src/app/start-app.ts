@@ -53,7 +53,7 @@ export async function startApp(resources: readonly Resource[], appHost: AppHostI
     ...(options.defaultStartupTimeoutMs ? { defaultStartupTimeoutMs: options.defaultStartupTimeoutMs } : {}),
     ...(options.onLog ? { onLog: options.onLog } : {}),
   });
-  return new RunningApp(orchestrator, orchestrator.start(), session);
+  return new RunningApp(orchestrator, orchestrator.start(), session, resources);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { setMaxListeners } from "node:events";
+import type { EnvironmentValue } from "../model/annotations.js";
 import type { Resource } from "../model/resource.js";
+import { createRuntimeResolver } from "../model/value-resolver.js";
 import type { ParameterResource } from "../model/parameter-resource.js";
 import type { LogStream, ResourceRuntime, StartedResource } from "../runtime/resource-runtime.js";
 import { DEFAULT_PROBE_SCHEDULE, type ProbeSchedule } from "./backoff.js";
@@ -74,6 +76,23 @@ export class Orchestrator {
   /** The runtime handle of a started resource, if it started. */
   handle(name: string): StartedResource | undefined {
     return this.#lifecycles.get(name)?.handle;
+  }
+
+  /** Renders a value as a process on the host sees it, from what has been allocated so far. */
+  renderForHost(value: EnvironmentValue): string {
+    return createRuntimeResolver("host", {
+      endpoint: (reference) => this.#allocations.get(reference),
+      parameter: (parameter) => {
+        const known = this.#options.parameterValues.get(parameter);
+        if (known === undefined) throw new Error(`parameter '${parameter.name}' has no value`);
+        return known;
+      },
+    }).render(value);
+  }
+
+  /** Stops one resource as if it had crashed; the others keep running. */
+  async stopResource(name: string): Promise<void> {
+    await this.#lifecycles.get(name)?.stop();
   }
 
   /** Stops dependents before what they depend on, then closes the runtimes. Safe to call twice. */
