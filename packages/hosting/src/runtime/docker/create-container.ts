@@ -10,6 +10,8 @@ export interface CreateContainerOptions {
   readonly engine: EngineClient;
   readonly request: StartRequest<ContainerResource>;
   readonly definition: ContainerDefinition;
+  /** For persistent containers: the app network they stay on between runs. */
+  readonly appNetwork?: string;
 }
 
 /**
@@ -20,6 +22,7 @@ export async function createContainer(options: CreateContainerOptions): Promise<
   const { engine, request, definition } = options;
   const id = await engine.containers.create(definition.spec);
   try {
+    if (options.appNetwork) await engine.networks.connect(options.appNetwork, id, [request.resource.name]);
     await engine.containers.start(id);
     const started = await attachContainer({
       engine,

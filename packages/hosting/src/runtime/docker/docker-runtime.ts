@@ -4,6 +4,7 @@ import type { ImageSubstitution } from "../../images/image-substitution.js";
 import { ContainerResource } from "../../model/container-resource.js";
 import type { ResourceRuntime, SessionInfo } from "../resource-runtime.js";
 import { appKeyOf } from "./docker-labels.js";
+import { ensureAppNetwork } from "./app-network.js";
 import { preflightContainers } from "./docker-preflight.js";
 import { createSessionNetwork, removeNetworkAndLeftovers, sessionNetworkName } from "./session-network.js";
 import type { IsAlive } from "./session-owner.js";
@@ -37,6 +38,7 @@ export function createDockerRuntime(options: DockerRuntimeOptions): ResourceRunt
     report: (resource, text) => options.onImageProgress?.(resource, text),
     isAlive: options.isAlive,
     host,
+    appNetwork: memoize(() => ensureAppNetwork(engine, appKeyOf(session.appHost))),
   };
   let opened: Promise<unknown> | undefined;
   const open = async () => {
@@ -59,5 +61,17 @@ export function createDockerRuntime(options: DockerRuntimeOptions): ResourceRunt
       opened = undefined;
       await removeNetworkAndLeftovers(engine, context.network, appKeyOf(session.appHost));
     },
+  };
+}
+
+/** Runs `create` once; later calls share its promise (a failed attempt is retried next time). */
+function memoize<T>(create: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= create().catch((error) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
   };
 }

@@ -4,6 +4,7 @@ import type { ContainerResource } from "../../model/container-resource.js";
 import type { SessionInfo } from "../resource-runtime.js";
 import { LABEL } from "./docker-labels.js";
 import { createDockerFixture, execFileAsync, PASSWORD, requestFor, until, type DockerFixture } from "./docker-test-fixture.js";
+import { appNetworkName } from "./app-network.js";
 import { sessionNetworkName } from "./session-network.js";
 
 let fixture: DockerFixture;
@@ -40,7 +41,7 @@ async function networksOf(name: string): Promise<string[]> {
 }
 
 describe("persistent containers", () => {
-  it("outlive the session: stop() leaves them running, detached from the removed session network", async () => {
+  it("outlive the session: stop() leaves them running on the app network, the session network removed", async () => {
     const builder = fixture.builder.use(redis);
     const kept = builder.addRedis("kept").withLifetime("persistent");
     const name = `kept-${fixture.builder.appHost.id}`;
@@ -48,11 +49,11 @@ describe("persistent containers", () => {
     const info = await fixture.engine.containers.inspect(name);
     expect(info?.running).toBe(true);
     expect(info?.labels[LABEL.lifetime]).toBe("persistent");
-    expect(await networksOf(name)).toEqual([]);
+    expect(await networksOf(name)).toEqual([appNetworkName(fixture.appKey)]);
     expect(await fixture.engine.networks.inspect(sessionNetworkName(session))).toBeUndefined();
   });
 
-  it("are reused by the next run when unchanged: same container, its port read back, reachable by name", async () => {
+  it("are reused by the next run when unchanged: same container, same engine-chosen port, reachable by name", async () => {
     const builder = fixture.builder.use(redis);
     const reused = builder.addRedis("reused").withLifetime("persistent");
     const first = await run(reused.resource);
@@ -61,12 +62,12 @@ describe("persistent containers", () => {
       // Its own alias on the new session network resolves (any container on it would see the same DNS).
       const result = await fixture.engine.containers.exec(first.id, ["getent", "hosts", "reused"]);
       aliasAnswer = result.stdout;
-      expect(await networksOf(`reused-${fixture.builder.appHost.id}`)).toEqual([sessionNetworkName(session)]);
+      expect((await networksOf(`reused-${fixture.builder.appHost.id}`)).sort()).toEqual([appNetworkName(fixture.appKey), sessionNetworkName(session)].sort());
     });
     console.log(`[measure] persistent redis: cold start() ${first.startMs.toFixed(0)} ms → PONG ${first.healthyMs.toFixed(0)} ms; warm reuse start() ${second.startMs.toFixed(0)} ms → PONG ${second.healthyMs.toFixed(0)} ms`);
     expect(second.id).toBe(first.id);
-    // run() reached PING at the port read back; an engine-chosen port may differ from the last run's,
-    // since the engine maps it anew when the container joins the new session network.
+    // It never left the app network, so the engine kept its port mapping between the runs.
+    expect(second.port).toBe(first.port);
     expect(aliasAnswer).toContain("reused");
     expect(second.healthyMs).toBeLessThan(1_500);
   });

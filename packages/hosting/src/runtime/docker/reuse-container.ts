@@ -10,6 +10,8 @@ export interface ReuseContainerOptions {
   readonly request: StartRequest<ContainerResource>;
   readonly existing: ContainerInfo;
   readonly network: string;
+  /** The app network it stays on between runs (joined here too, for containers made before it existed). */
+  readonly appNetwork: string;
 }
 
 /**
@@ -21,6 +23,7 @@ export async function reuseContainer(options: ReuseContainerOptions): Promise<St
   const since = new Date();
   // Connect first: a stopped container starts fine on the new network even when its old one is gone.
   await engine.networks.connect(network, existing.id, [request.resource.name]);
+  await engine.networks.connect(options.appNetwork, existing.id, [request.resource.name]);
   if (!existing.running) await engine.containers.start(existing.id);
   return attachContainer({
     engine,

@@ -23,6 +23,8 @@ export interface DockerSession {
   readonly report: (resource: string, text: string) => void;
   readonly isAlive?: IsAlive;
   readonly host?: string;
+  /** The app network persistent containers also join (created on first use). */
+  readonly appNetwork: () => Promise<string>;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function startContainer(context: DockerSession, request: StartReque
     if (verdict.action === "refuse") throw verdict.error;
     if (verdict.action === "reuse") {
       try {
-        return await reuseContainer({ engine, request, existing: holder, network: context.network });
+        return await reuseContainer({ engine, request, existing: holder, network: context.network, appNetwork: await context.appNetwork() });
       } catch (error) {
         context.report(resource.name, `cannot reuse container '${name}' (${describeError(error)}); recreating it`);
       }
@@ -56,5 +58,6 @@ export async function startContainer(context: DockerSession, request: StartReque
   await ensureImage({ engine, resource: resource.name, requested, substituted, onProgress: context.report });
   await ensureNamedVolumes(engine, definition.spec.mounts, appKeyOf(context.session.appHost));
   if (request.signal.aborted) throw new BosunError(`resource '${resource.name}': the app stopped while it was starting`, { code: "RUNTIME" });
-  return createContainer({ engine, request, definition });
+  const appNetwork = definition.lifetime === "persistent" ? await context.appNetwork() : undefined;
+  return createContainer({ engine, request, definition, ...(appNetwork ? { appNetwork } : {}) });
 }
