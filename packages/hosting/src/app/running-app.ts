@@ -45,9 +45,17 @@ export class RunningApp implements AsyncDisposable {
     }
   }
 
-  /** Stops one resource as if it had crashed; the rest of the app keeps running. */
-  stopResource(name: string): Promise<void> {
-    return this.#orchestrator.stopResource(name);
+  /**
+   * Stops one resource's process or container as if it had crashed, to see how the rest copes:
+   * it becomes Exited (or Finished on exit code 0) and is not started again; the others keep running.
+   * @example await app.stopResource("cache"); expect(app.resource("cache").state).toBe("Exited")
+   */
+  async stopResource(name: string): Promise<void> {
+    if (await this.#orchestrator.stopResource(name)) return;
+    const { state } = this.resource(name);
+    // A value (parameter, connection string, database) is Running without a process of its own.
+    const why = state === "Running" ? "of its own to stop; stop the one it belongs to (a database's server, for example)" : `running to stop (it is ${state})`;
+    throw new BosunError(`resource '${name}' has no process or container ${why}`, { code: "CONFIGURATION" });
   }
 
   /** Every resource's current snapshot. */

@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { Resource } from "../model/resource.js";
-import type { PreflightProblem } from "../runtime/resource-runtime.js";
+import type { PreflightProblem, ResourceRuntime } from "../runtime/resource-runtime.js";
 import { FakeRuntime } from "../testing-support/fake-runtime.js";
 import { FAST_SCHEDULE } from "../testing-support/fake-orchestrator.js";
 import { createBuilder } from "./distributed-application-builder.js";
+
+/** Like a container engine, whose `stop()` resolves before the container's exit is reported. */
+function reportingExitsLate(fake: FakeRuntime): ResourceRuntime {
+  return {
+    name: fake.name,
+    target: fake.target,
+    supports: (resource) => fake.supports(resource),
+    start: async (request) => {
+      const started = await fake.start(request);
+      return { ...started, exited: started.exited.then((code) => new Promise<number>((resolve) => setTimeout(() => resolve(code), 20))) };
+    },
+  };
+}
 
 /** A fake container runtime whose preflight reports a missing image for the named resources. */
 function runtimeMissingImagesOf(...names: string[]): FakeRuntime {
@@ -60,5 +73,21 @@ describe("a running app", () => {
     await app.stopResource("web");
     expect(app.resource("web").state).toBe("Finished");
     expect(app.resource("worker")).toMatchObject({ state: "Running", health: "Healthy" });
+  });
+
+  it("records a stopped resource's exit as a crash before stopResource resolves, and refuses one with nothing of its own to stop", async () => {
+    const builder = createBuilder({ appHostDirectory: "/tmp/x/apphost" });
+    builder.addConnectionString("crm");
+    builder.addContainer("web", "web");
+    const fake = new FakeRuntime({ target: "container", scripts: { web: { stopExitCode: 143 } } });
+
+    await using app = await builder.build().start({ runtimes: () => [reportingExitsLate(fake)], env: { ConnectionStrings__crm: "https://crm.example.com/" }, schedule: FAST_SCHEDULE });
+    await app.settled;
+
+    await app.stopResource("web");
+    expect(app.resource("web")).toMatchObject({ state: "Exited", exitCode: 143, reason: "exited with code 143" });
+    await expect(app.stopResource("crm")).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[BosunError: resource 'crm' has no process or container of its own to stop; stop the one it belongs to (a database's server, for example)]`,
+    );
   });
 });

@@ -90,9 +90,18 @@ export class Orchestrator {
     }).render(value);
   }
 
-  /** Stops one resource as if it had crashed; the others keep running. */
-  async stopResource(name: string): Promise<void> {
-    await this.#lifecycles.get(name)?.stop();
+  /**
+   * Stops one resource's process or container as if it had crashed: its exit is recorded like any
+   * other (Exited with the code, Finished on 0) before this resolves. False if it never started one.
+   */
+  async stopResource(name: string): Promise<boolean> {
+    const handle = this.handle(name);
+    if (!handle) return false;
+    // Not the lifecycle's stop(): that marks the exit as intended, and a crash is not.
+    await handle.stop();
+    // The lifecycle's callback on `exited` was registered first, so the exit is recorded by now.
+    await handle.exited;
+    return true;
   }
 
   /** Stops dependents before what they depend on, then closes the runtimes. Safe to call twice. */

@@ -9,10 +9,9 @@ import {
   describeAppHost,
   DistributedApplication,
   loadImageSubstitution,
-  resolveParameters,
   type RunningApp,
 } from "@bosun/hosting";
-import type { LogStream, SessionInfo } from "@bosun/hosting/runtime";
+import type { LogStream } from "@bosun/hosting/runtime";
 import { createBuilder, type AppBuilder } from "bosun";
 import { reapEndedTestSessions } from "../reap-ended-sessions.js";
 import { testNetworkName } from "../runtime/testcontainers-runtime.js";
@@ -21,7 +20,7 @@ import { LogBook } from "./log-book.js";
 import { selectResources } from "./select-resources.js";
 import { settleOrFail } from "./settle-or-fail.js";
 import { TestApp } from "./test-app.js";
-import { createTestRuntimes, type EndpointRecord, type StartedRecord } from "./test-runtimes.js";
+import { createTestRuntimes } from "./test-runtimes.js";
 
 export const DEFAULT_TEST_STARTUP_TIMEOUT_MS = 120_000;
 
@@ -76,14 +75,9 @@ export async function startTestApp(defineApp: DefineApp, options: StartTestAppOp
   const secretsDirectory = await mkdtemp(path.join(os.tmpdir(), "bosun-test-secrets-"));
   const env = { ...process.env, ...options.env, BOSUN_SECRETS_DIR: secretsDirectory };
   const logBook = new LogBook();
-  const endpoints: EndpointRecord = new Map();
-  const handles: StartedRecord = new Map();
-  let session: SessionInfo | undefined;
   let running: RunningApp;
-  let parameterValues: Awaited<ReturnType<typeof resolveParameters>>;
   try {
-    // Resolved first so generated values land in the throw-away secrets file, where start() finds them again.
-    parameterValues = await resolveParameters(resources, model.appHost, env);
+    // start() resolves the parameters; generated values land in the throw-away secrets file.
     running = await new DistributedApplication(resources, model.appHost).start({
       env,
       engine,
@@ -93,20 +87,16 @@ export async function startTestApp(defineApp: DefineApp, options: StartTestAppOp
         options.onLog?.(resource, stream, line);
       },
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      runtimes: (started) => {
-        session = started;
-        return createTestRuntimes({
+      runtimes: (session) =>
+        createTestRuntimes({
           engine,
-          session: started,
+          session,
           substitution: loadImageSubstitution({ env, cwd: process.cwd() }),
           images: options.images ?? {},
           keepHostPorts: options.keepHostPorts ?? false,
           stableHostPorts: options.stableHostPorts ?? false,
           env: options.env ?? {},
-          endpoints,
-          started: handles,
-        });
-      },
+        }),
     });
   } catch (error) {
     await rm(secretsDirectory, { recursive: true, force: true });
@@ -115,12 +105,9 @@ export async function startTestApp(defineApp: DefineApp, options: StartTestAppOp
   const app = new TestApp({
     running,
     resources,
-    parameterValues,
-    endpoints,
-    started: handles,
     logBook,
     appKey: appKeyOf(model.appHost),
-    networkName: testNetworkName(session!),
+    networkName: testNetworkName(running.session),
     secretsDirectory,
   });
   await settleOrFail(app, running, logBook, options.startupTimeoutMs ?? DEFAULT_TEST_STARTUP_TIMEOUT_MS);

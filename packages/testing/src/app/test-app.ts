@@ -1,16 +1,5 @@
 import { rm } from "node:fs/promises";
-import {
-  BosunError,
-  createRuntimeResolver,
-  hasConnectionString,
-  type AllocatedEndpoint,
-  type ParameterResource,
-  type Resource,
-  type ResourceSnapshot,
-  type RunningApp,
-  type ValueResolver,
-} from "@bosun/hosting";
-import type { EndpointRecord, StartedRecord } from "./test-runtimes.js";
+import { BosunError, hasConnectionString, type Resource, type ResourceSnapshot, type RunningApp } from "@bosun/hosting";
 import type { LogBook } from "./log-book.js";
 
 /** `fetch` bound to one resource's base URL: `client("/health")`. Aborts after 30 s unless given a signal. */
@@ -21,9 +10,6 @@ export const HTTP_CLIENT_TIMEOUT_MS = 30_000;
 export interface TestAppParts {
   readonly running: RunningApp;
   readonly resources: readonly Resource[];
-  readonly parameterValues: ReadonlyMap<ParameterResource, string>;
-  readonly endpoints: EndpointRecord;
-  readonly started: StartedRecord;
   readonly logBook: LogBook;
   readonly appKey: string;
   readonly networkName: string;
@@ -41,21 +27,12 @@ export class TestApp implements AsyncDisposable {
   /** The app's own Docker network; its containers reach each other by resource name on it. */
   readonly networkName: string;
   readonly #parts: TestAppParts;
-  readonly #resolver: ValueResolver;
   #stopping: Promise<void> | undefined;
 
   constructor(parts: TestAppParts) {
     this.#parts = parts;
     this.appKey = parts.appKey;
     this.networkName = parts.networkName;
-    this.#resolver = createRuntimeResolver("host", {
-      endpoint: (reference) => this.#allocated(reference.resource.name, reference.endpointName),
-      parameter: (parameter) => {
-        const value = parts.parameterValues.get(parameter);
-        if (value === undefined) throw new BosunError(`parameter '${parameter.name}' has no value in this test app`, { code: "CONFIGURATION" });
-        return value;
-      },
-    });
   }
 
   /** The session id in the `bosun.session` label. */
@@ -72,7 +49,7 @@ export class TestApp implements AsyncDisposable {
     if (!hasConnectionString(resource)) {
       throw new BosunError(`resource '${name}' has no connection string; use app.endpoint('${name}') for its address`, { code: "CONFIGURATION" });
     }
-    return this.#resolver.render(resource.connectionStringExpression);
+    return this.#parts.running.connectionString(name);
   }
 
   /**
@@ -80,8 +57,7 @@ export class TestApp implements AsyncDisposable {
    * @example const url = app.endpoint("api", "http")
    */
   endpoint(name: string, endpointName?: string): URL {
-    const allocated = this.#allocated(name, endpointName ?? this.#endpointNames(name)[0]!);
-    return new URL(`${allocated.scheme}://localhost:${allocated.hostPort}`);
+    return new URL(this.#url(name, endpointName ?? this.#endpointNames(name)[0]!));
   }
 
   /**
@@ -90,8 +66,8 @@ export class TestApp implements AsyncDisposable {
    */
   httpClient(name: string, endpointName?: string): TestHttpClient {
     const names = this.#endpointNames(name);
-    const schemeOf = (n: string) => this.#allocated(name, n).scheme;
-    const chosen = endpointName ?? names.find((n) => schemeOf(n) === "https") ?? names.find((n) => schemeOf(n) === "http") ?? names[0]!;
+    const schemeOf = (n: string) => new URL(this.#url(name, n)).protocol;
+    const chosen = endpointName ?? names.find((n) => schemeOf(n) === "https:") ?? names.find((n) => schemeOf(n) === "http:") ?? names[0]!;
     const base = this.endpoint(name, chosen);
     return (path, init = {}) => fetch(new URL(path, base), { ...init, signal: init.signal ?? AbortSignal.timeout(HTTP_CLIENT_TIMEOUT_MS) });
   }
@@ -127,15 +103,7 @@ export class TestApp implements AsyncDisposable {
    */
   async stopResource(name: string): Promise<ResourceSnapshot> {
     this.#find(name);
-    const started = this.#parts.started.get(name);
-    if (!started) {
-      throw new BosunError(`resource '${name}' has no process or container of its own to stop; stop the one it belongs to (a database's server, for example)`, {
-        code: "CONFIGURATION",
-      });
-    }
-    await started.stop();
-    // The app records the exit in a callback registered on `exited` at start, so it runs before this one.
-    await started.exited;
+    await this.#parts.running.stopResource(name);
     return this.resource(name);
   }
 
@@ -170,11 +138,10 @@ export class TestApp implements AsyncDisposable {
     return names;
   }
 
-  #allocated(name: string, endpointName: string): AllocatedEndpoint {
-    this.#find(name);
-    const allocated = this.#parts.endpoints.get(name)?.get(endpointName);
-    if (allocated) return allocated;
-    const state = this.#parts.running.resource(name).state;
+  /** The endpoint's URL from the host, as the core reports it: `http://localhost:49213`. */
+  #url(name: string, endpointName: string): string {
+    const { endpoints, state } = this.resource(name);
+    if (Object.hasOwn(endpoints, endpointName)) return endpoints[endpointName]!;
     throw new BosunError(`resource '${name}' has no endpoint '${endpointName}' to use (it is ${state})`, { code: "CONFIGURATION" });
   }
 }
