@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { connectEngine } from "@bosun/hosting";
 import { createBuilder } from "bosun";
 
 function newBuilder() {
@@ -23,6 +24,10 @@ describe("waitForCompletion against real jobs", () => {
     expect(app.resource("migrate")).toMatchObject({ state: "Finished", exitCode: 0 });
     expect(app.resource("api")).toMatchObject({ state: "Running", health: "Healthy" });
     expect(app.resource("api").startingAt).toBeGreaterThanOrEqual(app.resource("migrate").startingAt! + 1000);
+    await app.stop();
+    const engine = await connectEngine();
+    expect(await engine.containers.list({ labels: { "bosun.session": app.session.id }, all: true })).toEqual([]);
+    expect(app.resource("migrate").state).toBe("Finished");
   });
 
   it("fails the dependent, naming the exit code, when a process job exits 1", async () => {

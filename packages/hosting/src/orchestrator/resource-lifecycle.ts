@@ -9,6 +9,7 @@ import { nextStartupDelay, sleep, whenAborted, type ProbeSchedule } from "./back
 import type { EndpointAllocations } from "./endpoint-allocations.js";
 import { planEndpoints } from "./plan-endpoints.js";
 import type { StateStore } from "./state-store.js";
+import { TERMINAL_STATES } from "./resource-state.js";
 import { evaluateWait } from "./wait-conditions.js";
 
 export interface LifecycleOptions {
@@ -66,7 +67,8 @@ export class ResourceLifecycle {
     this.#monitor.abort();
     await this.#starting?.catch(() => {});
     if (!this.handle) return;
-    this.#update({ state: "Stopping" });
+    // One that already ended (on its own, or through stopResource) keeps its state; its container is still removed.
+    if (!TERMINAL_STATES.has(this.#o.states.get(this.#name).state)) this.#update({ state: "Stopping" });
     await this.handle.stop();
   }
 
