@@ -62,9 +62,8 @@ export async function startApp(resources: readonly Resource[], appHost: AppHostI
  */
 async function preflight(resources: readonly Resource[], runtimes: readonly ResourceRuntime[], options: StartOptions): Promise<void> {
   const problems = (await Promise.all(runtimes.map((r) => r.preflight?.(resources) ?? []))).flat();
-  const dependents = dependentsOf(resources);
-  const hasDependents = (name: string) => [...dependents].some(([target, list]) => target.name === name && list.length > 0);
-  const blocking = problems.filter((p) => p.kind !== "image" || hasDependents(p.resource));
+  const needed = new Set([...dependentsOf(resources)].filter(([, dependents]) => dependents.length > 0).map(([target]) => target.name));
+  const blocking = problems.filter((p) => p.kind !== "image" || needed.has(p.resource));
   for (const problem of problems.filter((p) => !blocking.includes(p))) {
     options.onProgress?.(`${problem.message} (nothing depends on '${problem.resource}', so the rest starts without it)`);
   }

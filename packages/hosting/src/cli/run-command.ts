@@ -18,10 +18,11 @@ export async function runApp(application: DistributedApplication): Promise<void>
   const started = Date.now();
   const app = await application.start({ onLog: output.log, onProgress: output.message, onSecrets: (values) => redactor.add(values) });
   const unsubscribe = watch(app, output);
-  const stopRequested = waitForStopSignal(output);
+  let stopping = false;
+  const stopRequested = waitForStopSignal(output).then(() => void (stopping = true));
   await Promise.race([app.settled, stopRequested]);
   output.done();
-  if (!(await isResolved(stopRequested))) formatSummary(app.resources().filter((r) => shown.includes(r.name)), Date.now() - started).forEach((line) => output.message(line));
+  if (!stopping) formatSummary(app.resources().filter((r) => shown.includes(r.name)), Date.now() - started).forEach((line) => output.message(line));
   await stopRequested;
   output.message("stopping…");
   await app.stop();
@@ -55,9 +56,4 @@ function waitForStopSignal(output: StatusOutput): Promise<void> {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
   });
-}
-
-async function isResolved(promise: Promise<void>): Promise<boolean> {
-  const marker = Symbol();
-  return (await Promise.race([promise, Promise.resolve(marker)])) !== marker;
 }
