@@ -123,3 +123,11 @@ describe("withReference to RabbitMQ", () => {
     );
   });
 });
+
+describe("withImageTag after withManagementPlugin", () => {
+  it("keeps the management variant of the new tag", () => {
+    const builder = createBuilder({ appHostDirectory: "/tmp/x/apphost" }).use(rabbitmq);
+    const broker = builder.addRabbitMQ("messaging").withManagementPlugin().withImageTag("4.1");
+    expect(imageReferenceOf(broker.resource)).toBe("docker.io/library/rabbitmq:4.1-management");
+  });
+});

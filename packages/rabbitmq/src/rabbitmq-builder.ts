@@ -15,6 +15,16 @@ export class RabbitMQBuilder extends ResourceBuilder<RabbitMQResource> {
   }
 
   /**
+   * Changes the image tag; with the management plugin on, the `-management` variant of that tag.
+   * @example builder.addRabbitMQ("messaging").withManagementPlugin().withImageTag("4.1")
+   */
+  override withImageTag<B extends ResourceBuilder<ContainerResource>>(this: B, tag: string): B {
+    const management = this.resource.annotationsOf("endpoint").some((e) => e.name === "management");
+    const suffixed = management && !tag.endsWith(RABBITMQ_MANAGEMENT_SUFFIX) ? `${tag}${RABBITMQ_MANAGEMENT_SUFFIX}` : tag;
+    return super.withImageTag.call(this, suffixed) as B;
+  }
+
+  /**
    * Keeps queues and messages in a named volume; fixes the node name so the data is found again.
    * @example builder.addRabbitMQ("messaging").withDataVolume()
    */

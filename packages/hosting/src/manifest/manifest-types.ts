@@ -15,7 +15,10 @@ export interface ManifestResource {
   bindings?: Record<string, { scheme: string; protocol: string; transport: string; port?: number | undefined; targetPort?: number | undefined }>;
   volumes?: { name: string | undefined; target: string; readOnly: boolean }[];
   bindMounts?: { source: string | undefined; target: string; readOnly: boolean }[];
-  waitFor?: { resource: string; condition: string }[];
+  waitFor?: { resource: string; condition: string; exitCode?: number }[];
+  /** Checks bosun runs itself; `probe` ones are an integration's client probe (pg, redis, AMQP). */
+  healthChecks?: ({ kind: "http"; endpoint: string; path: string; statusCode: number } | { kind: "tcp"; endpoint: string } | { kind: "probe"; name: string })[];
+  startupTimeoutMs?: number;
   references?: string[];
 }
 

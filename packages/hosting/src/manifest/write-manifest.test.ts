@@ -75,6 +75,7 @@ describe("writeManifest", () => {
           },
           {
             "condition": "completed",
+            "exitCode": 1,
             "resource": "api",
           },
         ],
@@ -136,5 +137,23 @@ describe("writeManifest", () => {
     const builder = newBuilder();
     builder.addContainer("bare", "busybox");
     expect(builder.build().manifest().resources.bare).toEqual({ type: "container.v0", image: "busybox:latest" });
+  });
+});
+
+describe("writeManifest health and timing", () => {
+  it("lists the health checks bosun runs and the start-up timeout", () => {
+    const builder = createBuilder({ appHostDirectory: "/tmp/x/apphost" });
+    builder
+      .addNodeApp("api", "../api", "src/index.ts")
+      .withHttpEndpoint({ env: "PORT" })
+      .withHttpHealthCheck("/health")
+      .withHealthCheck("queue", async () => {})
+      .withStartupTimeout(30_000);
+    const entry = builder.build().manifest().resources.api!;
+    expect(entry.healthChecks).toEqual([
+      { kind: "http", endpoint: "http", path: "/health", statusCode: 200 },
+      { kind: "probe", name: "queue" },
+    ]);
+    expect(entry.startupTimeoutMs).toBe(30_000);
   });
 });

@@ -6,6 +6,7 @@ import { ExecutableResource } from "../model/executable-resource.js";
 import { ParameterResource } from "../model/parameter-resource.js";
 import { hasConnectionString, type Resource } from "../model/resource.js";
 import { createManifestResolver, type ValueResolver } from "../model/value-resolver.js";
+import type { HealthCheck } from "../model/health-check.js";
 import type { Manifest, ManifestResource } from "./manifest-types.js";
 
 /**
@@ -34,8 +35,12 @@ function describe(resource: Resource, resolver: ValueResolver, appHost: AppHostI
   if (Object.keys(env).length > 0) entry.env = env;
   const bindings = describeBindings(resource);
   if (bindings) entry.bindings = bindings;
-  const waits = resource.annotationsOf("wait").map((w) => ({ resource: w.target.name, condition: w.kind }));
+  const waits = resource.annotationsOf("wait").map((w) => ({ resource: w.target.name, condition: w.kind, ...(w.kind === "completed" ? { exitCode: w.exitCode } : {}) }));
   if (waits.length > 0) entry.waitFor = waits;
+  const healthChecks = resource.annotationsOf("health-check").map(({ check }) => describeHealthCheck(check));
+  if (healthChecks.length > 0) entry.healthChecks = healthChecks;
+  const startupTimeout = resource.lastAnnotationOf("startup-timeout");
+  if (startupTimeout) entry.startupTimeoutMs = startupTimeout.milliseconds;
   const references = resource.annotationsOf("reference").map((r) => r.target.name);
   if (references.length > 0) entry.references = references;
   return entry;
@@ -71,4 +76,10 @@ function describeBindings(resource: Resource): ManifestResource["bindings"] {
       { scheme: e.scheme, protocol: "tcp", transport: e.scheme === "tcp" ? "tcp" : "http", port: e.port, targetPort: e.targetPort },
     ]),
   );
+}
+
+function describeHealthCheck(check: HealthCheck): NonNullable<ManifestResource["healthChecks"]>[number] {
+  if (check.kind === "http") return { kind: "http", endpoint: check.endpointName, path: check.path, statusCode: check.statusCode };
+  if (check.kind === "tcp") return { kind: "tcp", endpoint: check.endpointName };
+  return { kind: "probe", name: check.name };
 }
