@@ -5,7 +5,7 @@ export { RunningApp } from "./app/running-app.js";
 export { type StartOptions } from "./app/start-app.js";
 export type { ResourceEvent, ResourceSnapshot, ResourceState, HealthStatus } from "./orchestrator/resource-state.js";
 export type { ProbeSchedule } from "./orchestrator/backoff.js";
-export { resolveParameters, generatePassword } from "./parameters/resolve-parameters.js";
+export { resolveParameters, generatePassword, type ResolvedParameters } from "./parameters/resolve-parameters.js";
 export { secretsFilePath } from "./parameters/secrets-file.js";
 export { connectEngine, type EngineClient } from "./engine/index.js";
 export { loadImageSubstitution, parseImageReference, IMAGE_MAP_VARIABLE, REGISTRY_MIRROR_VARIABLE } from "./images/index.js";

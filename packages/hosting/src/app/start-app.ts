@@ -10,7 +10,8 @@ import type { Resource } from "../model/resource.js";
 import { dependentsOf } from "../orchestrator/dependency-graph.js";
 import { Orchestrator } from "../orchestrator/orchestrator.js";
 import type { ProbeSchedule } from "../orchestrator/backoff.js";
-import { resolveParameters } from "../parameters/resolve-parameters.js";
+import { resolveParameters, type ResolvedParameters } from "../parameters/resolve-parameters.js";
+import { volumesOlderThanTheirPassword } from "../parameters/stale-volumes.js";
 import { appKeyOf, createDockerRuntime, reapOrphans } from "../runtime/docker/index.js";
 import { createProcessRuntime } from "../runtime/process/process-runtime.js";
 import { reapOrphanProcesses } from "../runtime/process/reap-orphan-processes.js";
@@ -38,11 +39,12 @@ export interface StartOptions {
 export async function startApp(resources: readonly Resource[], appHost: AppHostInfo, options: StartOptions = {}): Promise<RunningApp> {
   const env = options.env ?? process.env;
   const session: SessionInfo = { appHost, id: randomBytes(3).toString("hex"), pid: process.pid };
-  const parameterValues = await resolveParameters(resources, appHost, env);
+  const parameters = await resolveParameters(resources, appHost, env);
+  const parameterValues = parameters.values;
   options.onSecrets?.([...parameterValues].filter(([parameter]) => parameter.secret).map(([, value]) => value));
   const reapedProcesses = await reapOrphanProcesses();
   if (reapedProcesses.length > 0) options.onProgress?.(`ended processes left by an earlier run that ended abruptly: ${reapedProcesses.join(", ")}`);
-  const runtimes = options.runtimes?.(session) ?? (await defaultRuntimes(resources, session, env, options));
+  const runtimes = options.runtimes?.(session) ?? (await defaultRuntimes(resources, session, env, parameters, options));
   await preflight(resources, runtimes, options);
   const orchestrator = new Orchestrator({
     resources,
@@ -72,7 +74,13 @@ async function preflight(resources: readonly Resource[], runtimes: readonly Reso
   }
 }
 
-async function defaultRuntimes(resources: readonly Resource[], session: SessionInfo, env: NodeJS.ProcessEnv, options: StartOptions): Promise<ResourceRuntime[]> {
+async function defaultRuntimes(
+  resources: readonly Resource[],
+  session: SessionInfo,
+  env: NodeJS.ProcessEnv,
+  parameters: ResolvedParameters,
+  options: StartOptions,
+): Promise<ResourceRuntime[]> {
   const runtimes = [createProcessRuntime({ session })];
   if (!resources.some((r) => r instanceof ContainerResource)) return runtimes;
   const engine = options.engine ?? (await connectEngine({ env }));
@@ -81,6 +89,7 @@ async function defaultRuntimes(resources: readonly Resource[], session: SessionI
   if (reaped.containers.length + reaped.networks.length > 0) {
     options.onProgress?.(`removed ${reaped.containers.length} container(s) and ${reaped.networks.length} network(s) left by an earlier run that ended abruptly`);
   }
+  for (const warning of await volumesOlderThanTheirPassword(engine, resources, parameters)) options.onProgress?.(warning);
   const substitution = loadImageSubstitution({ env, cwd: process.cwd() });
   const onImageProgress = (resource: string, text: string) => options.onProgress?.(`${resource}: ${text}`);
   return [createDockerRuntime({ engine, session, substitution, onImageProgress }), ...runtimes];

@@ -13,6 +13,14 @@ export function generatePassword(length: number): string {
   return Array.from({ length }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
 }
 
+export interface ResolvedParameters {
+  readonly values: ReadonlyMap<ParameterResource, string>;
+  /** Parameters whose value was generated just now (none existed before). */
+  readonly generated: readonly ParameterResource[];
+  /** Where generated values are kept. */
+  readonly secretsFile: string;
+}
+
 /**
  * Every parameter's value: the environment wins (`Parameters__name`, or `ConnectionStrings__name`),
  * then the AppHost's secrets file, then the default, then a generated value that is saved to the
@@ -23,26 +31,26 @@ export async function resolveParameters(
   resources: readonly Resource[],
   appHost: AppHostInfo,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<Map<ParameterResource, string>> {
+): Promise<ResolvedParameters> {
   const file = secretsFilePath(appHost, env);
   const stored = await readSecrets(file);
   const values = new Map<ParameterResource, string>();
   const missing: string[] = [];
-  let generated = false;
+  const generated: ParameterResource[] = [];
   for (const parameter of parametersOf(resources)) {
     const value = env[parameter.configKey] ?? env[parameter.configKey.replaceAll("-", "_")] ?? stored[parameter.name] ?? parameter.defaultValue;
     if (value !== undefined) values.set(parameter, value);
     else if (parameter.generate) {
       stored[parameter.name] = generatePassword(parameter.generate.minLength);
       values.set(parameter, stored[parameter.name]!);
-      generated = true;
+      generated.push(parameter);
     } else missing.push(`'${parameter.name}': set ${parameter.configKey} in the environment`);
   }
   if (missing.length > 0) {
     throw new BosunError(`parameters without a value:\n${missing.map((m) => `  - ${m}`).join("\n")}`, { code: "CONFIGURATION" });
   }
-  if (generated) await writeSecrets(file, stored);
-  return values;
+  if (generated.length > 0) await writeSecrets(file, stored);
+  return { values, generated, secretsFile: file };
 }
 
 function parametersOf(resources: readonly Resource[]): ParameterResource[] {
