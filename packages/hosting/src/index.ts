@@ -66,6 +66,7 @@ export {
   type ValueResolver,
 } from "./model/value-resolver.js";
 export { staticRuntimeValues } from "./model/static-runtime-values.js";
+export { serverConnectionProperties, type ServerConnection } from "./model/connection-properties.js";
 export { environmentOf, environmentPrefix, referenceEnvironment, renderArgs, renderEnvironment } from "./model/environment.js";
 export type { Manifest, ManifestResource } from "./manifest/manifest-types.js";
 

@@ -2,6 +2,7 @@ import {
   ContainerResource,
   EndpointReference,
   expr,
+  serverConnectionProperties,
   uri,
   type ExpressionValue,
   type ParameterResource,
@@ -32,12 +33,7 @@ export class PostgresServerResource extends ContainerResource implements Resourc
   }
 
   connectionProperties(): ReadonlyMap<string, ExpressionValue> {
-    return new Map<string, ExpressionValue>([
-      ["HOST", this.primaryEndpoint.host],
-      ["PORT", this.primaryEndpoint.port],
-      ["USERNAME", this.userName],
-      ["PASSWORD", this.password],
-      ["URI", this.connectionStringExpression],
-    ]);
+    const { primaryEndpoint: endpoint, password } = this;
+    return serverConnectionProperties({ endpoint, userName: this.userName, password, uri: this.connectionStringExpression });
   }
 }

@@ -2,6 +2,7 @@ import {
   ContainerResource,
   EndpointReference,
   expr,
+  serverConnectionProperties,
   uri,
   type ExpressionValue,
   type ParameterResource,
@@ -31,12 +32,7 @@ export class RabbitMQResource extends ContainerResource implements ResourceWithC
   }
 
   connectionProperties(): ReadonlyMap<string, ExpressionValue> {
-    return new Map<string, ExpressionValue>([
-      ["HOST", this.primaryEndpoint.host],
-      ["PORT", this.primaryEndpoint.port],
-      ["USERNAME", this.userName],
-      ["PASSWORD", this.password],
-      ["URI", this.connectionStringExpression],
-    ]);
+    const { primaryEndpoint: endpoint, password } = this;
+    return serverConnectionProperties({ endpoint, userName: this.userName, password, uri: this.connectionStringExpression });
   }
 }

@@ -2,6 +2,7 @@ import {
   ContainerResource,
   EndpointReference,
   expr,
+  serverConnectionProperties,
   uri,
   type ExpressionValue,
   type ParameterResource,
@@ -30,11 +31,7 @@ export class RedisResource extends ContainerResource implements ResourceWithConn
   }
 
   connectionProperties(): ReadonlyMap<string, ExpressionValue> {
-    return new Map<string, ExpressionValue>([
-      ["HOST", this.primaryEndpoint.host],
-      ["PORT", this.primaryEndpoint.port],
-      ["PASSWORD", this.password],
-      ["URI", this.connectionStringExpression],
-    ]);
+    const { primaryEndpoint: endpoint, password } = this;
+    return serverConnectionProperties({ endpoint, password, uri: this.connectionStringExpression });
   }
 }
