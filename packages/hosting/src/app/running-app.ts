@@ -1,7 +1,7 @@
-import { BosunError } from "../errors/bosun-error.js";
+import { BosunError, DependencyFailedError, HealthTimeoutError } from "../errors/bosun-error.js";
 import { hasConnectionString, type Resource } from "../model/resource.js";
 import type { Orchestrator } from "../orchestrator/orchestrator.js";
-import { TERMINAL_STATES, type ResourceEvent, type ResourceSnapshot } from "../orchestrator/resource-state.js";
+import { DEPENDENCY_REASON, HEALTH_TIMEOUT_REASON, TERMINAL_STATES, type ResourceEvent, type ResourceSnapshot } from "../orchestrator/resource-state.js";
 import type { SessionInfo } from "../runtime/resource-runtime.js";
 
 /** A started application: observe its resources, then stop it (or `await using` it). */
@@ -68,14 +68,18 @@ export class RunningApp implements AsyncDisposable {
     return this.#orchestrator.states.events(signal);
   }
 
-  /** Resolves when `name` is Running and Healthy; rejects if it fails or exits first. */
+  /**
+   * Resolves when `name` is Running and Healthy. Rejects with DependencyFailedError when a
+   * dependency kept it from starting, HealthTimeoutError when it was not healthy within its
+   * start-up timeout, and a BosunError when it failed or ended otherwise.
+   */
   async waitForHealthy(name: string): Promise<ResourceSnapshot> {
     const outcome = await this.#orchestrator.states.when(name, (s) => {
       if (s.state === "Running" && s.health === "Healthy") return { snapshot: s };
-      if (TERMINAL_STATES.has(s.state)) return { failure: `resource '${name}' is ${s.state}: ${s.reason ?? "no reason given"}` };
-      return undefined;
+      const error = failureOf(s);
+      return error ? { error } : undefined;
     });
-    if ("failure" in outcome) throw new Error(outcome.failure);
+    if ("error" in outcome) throw outcome.error;
     return outcome.snapshot;
   }
 
@@ -87,4 +91,13 @@ export class RunningApp implements AsyncDisposable {
   [Symbol.asyncDispose](): Promise<void> {
     return this.stop();
   }
+}
+
+/** The error a waiter gets for a resource that will not become healthy, or undefined while it still may. */
+function failureOf(snapshot: ResourceSnapshot): BosunError | undefined {
+  const { name, state, reason = "no reason given" } = snapshot;
+  if (state === "FailedToStart" && reason.startsWith(DEPENDENCY_REASON)) return new DependencyFailedError(`resource '${name}' could not start: ${reason}`);
+  if (state === "Running" && snapshot.health === "Unhealthy" && reason.startsWith(HEALTH_TIMEOUT_REASON)) return new HealthTimeoutError(`resource '${name}' is ${reason}`);
+  if (TERMINAL_STATES.has(state)) return new BosunError(`resource '${name}' is ${state}: ${reason}`, { code: "RUNTIME" });
+  return undefined;
 }

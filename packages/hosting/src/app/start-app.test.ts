@@ -1,3 +1,4 @@
+import { DependencyFailedError, HealthTimeoutError } from "../errors/bosun-error.js";
 import { describe, expect, it } from "vitest";
 import type { Resource } from "../model/resource.js";
 import type { PreflightProblem, ResourceRuntime } from "../runtime/resource-runtime.js";
@@ -89,5 +90,24 @@ describe("a running app", () => {
     await expect(app.stopResource("crm")).rejects.toThrowErrorMatchingInlineSnapshot(
       `[BosunError: resource 'crm' has no process or container of its own to stop; stop the one it belongs to (a database's server, for example)]`,
     );
+  });
+});
+
+describe("waitForHealthy", () => {
+  it("tells a dependency failure, a health timeout and success apart", async () => {
+    const fake = new FakeRuntime({ target: "container", scripts: { db: { failStart: "image missing" } } });
+    fake.setHealthy("slow", false);
+    const builder = createBuilder({ appHostDirectory: "/tmp/x/apphost" });
+    const db = builder.addContainer("db", "db");
+    builder.addContainer("api", "api").waitFor(db);
+    builder.addContainer("slow", "slow").withHealthCheck("ready", fake.probe("slow")).withStartupTimeout(100);
+    builder.addContainer("fine", "fine");
+
+    await using app = await builder.build().start({ runtimes: () => [fake], env: {}, schedule: FAST_SCHEDULE });
+
+    await expect(app.waitForHealthy("api")).rejects.toBeInstanceOf(DependencyFailedError);
+    await expect(app.waitForHealthy("slow")).rejects.toBeInstanceOf(HealthTimeoutError);
+    await expect(app.waitForHealthy("db")).rejects.toThrow("resource 'db' is FailedToStart: image missing");
+    await expect(app.waitForHealthy("fine")).resolves.toMatchObject({ state: "Running", health: "Healthy" });
   });
 });

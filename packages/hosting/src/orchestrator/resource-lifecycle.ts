@@ -9,7 +9,7 @@ import { nextStartupDelay, sleep, whenAborted, type ProbeSchedule } from "./back
 import type { EndpointAllocations } from "./endpoint-allocations.js";
 import { planEndpoints } from "./plan-endpoints.js";
 import type { StateStore } from "./state-store.js";
-import { TERMINAL_STATES } from "./resource-state.js";
+import { DEPENDENCY_REASON, HEALTH_TIMEOUT_REASON, TERMINAL_STATES } from "./resource-state.js";
 import { evaluateWait } from "./wait-conditions.js";
 
 export interface LifecycleOptions {
@@ -98,9 +98,9 @@ export class ResourceLifecycle {
     if (this.#o.signal.aborted) throw new StartFailure("the app is stopping");
     if (result === "timeout") {
       const last = this.#o.states.get(target).reason ?? "no health check has passed yet";
-      throw new StartFailure(`dependency '${target}' did not become ${wait.kind} within ${formatSeconds(timeoutMs)}: ${last}`);
+      throw new StartFailure(`${DEPENDENCY_REASON}${target}' did not become ${wait.kind} within ${formatSeconds(timeoutMs)}: ${last}`);
     }
-    if (!result.met) throw new StartFailure(`dependency '${target}' ${result.failure}`);
+    if (!result.met) throw new StartFailure(`${DEPENDENCY_REASON}${target}' ${result.failure}`);
   }
 
   async #start(): Promise<void> {
@@ -218,7 +218,7 @@ export class ResourceLifecycle {
     const timedOut = sleep(timeoutMs, this.#monitor.signal).then(() => "timeout" as const);
     if ((await Promise.race([firstHealthy, timedOut])) !== "timeout" || this.#monitor.signal.aborted) return;
     const last = this.#o.states.get(this.#name).reason ?? "no health check has passed yet";
-    this.#update({ health: "Unhealthy", reason: `not healthy within ${formatSeconds(timeoutMs)}: ${last}` });
+    this.#update({ health: "Unhealthy", reason: `${HEALTH_TIMEOUT_REASON} ${formatSeconds(timeoutMs)}: ${last}` });
   }
 }
 

@@ -34,3 +34,7 @@ export interface ResourceEvent {
 
 /** States after which a resource will not run again in this session. */
 export const TERMINAL_STATES: ReadonlySet<ResourceState> = new Set(["FailedToStart", "Exited", "Finished"]);
+
+/** How a reason starts when a resource failed because of a dependency, or never got healthy in time. */
+export const DEPENDENCY_REASON = "dependency '";
+export const HEALTH_TIMEOUT_REASON = "not healthy within";
