@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createBuilder } from "../app/distributed-application-builder.js";
 import { Resource } from "../model/resource.js";
-import { fakeOrchestrator, firstIndex, recordEvents, stepsOf, within } from "../testing-support/fake-orchestrator.js";
+import { fakeOrchestrator, firstIndex, recordEvents, stepsOf, within, stopAfterEach } from "../testing-support/fake-orchestrator.js";
 import { FakeRuntime } from "../testing-support/fake-runtime.js";
 import type { Orchestrator } from "./orchestrator.js";
 
-const running: Orchestrator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((o) => o.stop()));
-});
-
-function track(orchestrator: Orchestrator): Orchestrator {
-  running.push(orchestrator);
-  return orchestrator;
-}
+const { track } = stopAfterEach();
 
 /** A database-like resource living in a server: no process of its own, created by an initializer. */
 class FakeDatabase extends Resource {

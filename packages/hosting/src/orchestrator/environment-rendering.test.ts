@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createBuilder } from "../app/distributed-application-builder.js";
 import { expr } from "../model/expression.js";
 import { HOST_FROM_CONTAINER } from "../model/value-resolver.js";
-import { FIRST_ALLOCATED_PORT, fakeOrchestrator, within } from "../testing-support/fake-orchestrator.js";
+import { FIRST_ALLOCATED_PORT, fakeOrchestrator, within, stopAfterEach } from "../testing-support/fake-orchestrator.js";
 import { FakeRuntime, type FakeEvent } from "../testing-support/fake-runtime.js";
 import type { Orchestrator } from "./orchestrator.js";
 
-const running: Orchestrator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((o) => o.stop()));
-});
+const { track } = stopAfterEach();
 
 /** A container runtime whose engine publishes ports from 49000, and a host process runtime. */
 function runtimes() {
@@ -22,7 +19,7 @@ function runtimes() {
 
 async function startAll(builder: ReturnType<typeof createBuilder>, fakes: ReturnType<typeof runtimes>): Promise<Orchestrator> {
   const orchestrator = fakeOrchestrator(builder.resources, [fakes.containers, fakes.processes]);
-  running.push(orchestrator);
+  track(orchestrator);
   await within(orchestrator.start(), 2_000, "start()");
   return orchestrator;
 }

@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createBuilder } from "../app/distributed-application-builder.js";
-import { fakeOrchestrator, firstIndex, recordEvents, within } from "../testing-support/fake-orchestrator.js";
+import { fakeOrchestrator, firstIndex, recordEvents, within, stopAfterEach } from "../testing-support/fake-orchestrator.js";
 import { FakeRuntime } from "../testing-support/fake-runtime.js";
-import type { Orchestrator } from "./orchestrator.js";
 
-const running: Orchestrator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((o) => o.stop()));
-});
-
-function track(orchestrator: Orchestrator): Orchestrator {
-  running.push(orchestrator);
-  return orchestrator;
-}
+const { track } = stopAfterEach();
 
 describe("Orchestrator failure propagation", () => {
   it("fails dependents transitively when a dependency fails to start, without hanging", async () => {

@@ -1,22 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createBuilder } from "../app/distributed-application-builder.js";
-import { fakeOrchestrator, firstIndex, recordEvents, stepsOf, within } from "../testing-support/fake-orchestrator.js";
+import { fakeOrchestrator, firstIndex, recordEvents, stepsOf, within, stopAfterEach } from "../testing-support/fake-orchestrator.js";
 import { FakeRuntime } from "../testing-support/fake-runtime.js";
-import type { Orchestrator } from "./orchestrator.js";
 import type { ResourceEvent } from "./resource-state.js";
 
-const running: Orchestrator[] = [];
-/** Releases of held starts, so a failed assertion cannot leave stop() waiting on a held start. */
-const holds: Array<() => void> = [];
-afterEach(async () => {
-  for (const release of holds.splice(0)) release();
-  await Promise.all(running.splice(0).map((o) => o.stop()));
-});
-
-function track(orchestrator: Orchestrator): Orchestrator {
-  running.push(orchestrator);
-  return orchestrator;
-}
+const { track, holds } = stopAfterEach();
 
 describe("Orchestrator scheduling", () => {
   it("starts a dependent only after its dependency is running and healthy", async () => {

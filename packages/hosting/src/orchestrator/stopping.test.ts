@@ -1,21 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createBuilder } from "../app/distributed-application-builder.js";
-import { fakeOrchestrator, within } from "../testing-support/fake-orchestrator.js";
+import { fakeOrchestrator, within, stopAfterEach } from "../testing-support/fake-orchestrator.js";
 import { FakeRuntime } from "../testing-support/fake-runtime.js";
-import type { Orchestrator } from "./orchestrator.js";
 
-const running: Orchestrator[] = [];
-/** Releases of held starts, so a failed assertion cannot leave stop() waiting on a held start. */
-const holds: Array<() => void> = [];
-afterEach(async () => {
-  for (const release of holds.splice(0)) release();
-  await Promise.all(running.splice(0).map((o) => o.stop()));
-});
-
-function track(orchestrator: Orchestrator): Orchestrator {
-  running.push(orchestrator);
-  return orchestrator;
-}
+const { track, holds } = stopAfterEach();
 
 describe("Orchestrator.stop()", () => {
   it("stops dependents before their dependencies, then closes the runtime", async () => {

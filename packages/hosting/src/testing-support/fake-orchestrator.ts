@@ -1,3 +1,4 @@
+import { afterEach } from "vitest";
 import { ParameterResource } from "../model/parameter-resource.js";
 import type { Resource } from "../model/resource.js";
 import type { ProbeSchedule } from "../orchestrator/backoff.js";
@@ -69,4 +70,24 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
     timer = setTimeout(() => reject(new Error(`still waiting after ${ms} ms: ${what}`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Stops every tracked orchestrator after each test, first releasing any start a test held, so a
+ * failed assertion cannot leave stop() waiting. Returns `track` and `hold` for the tests.
+ */
+export function stopAfterEach(): { track: (orchestrator: Orchestrator) => Orchestrator; holds: Array<() => void> } {
+  const running: Orchestrator[] = [];
+  const holds: Array<() => void> = [];
+  afterEach(async () => {
+    for (const release of holds.splice(0)) release();
+    await Promise.all(running.splice(0).map((o) => o.stop()));
+  });
+  return {
+    track: (orchestrator) => {
+      running.push(orchestrator);
+      return orchestrator;
+    },
+    holds,
+  };
 }
