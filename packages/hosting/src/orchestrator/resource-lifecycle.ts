@@ -86,13 +86,26 @@ export class ResourceLifecycle {
   }
 
   async #waitFor(wait: WaitAnnotation): Promise<void> {
+    // Ends this wait's listeners and timer once it is decided (or the app stops).
+    const decided = new AbortController();
+    const stop = () => decided.abort();
+    this.#o.signal.addEventListener("abort", stop, { once: true });
+    try {
+      await this.#decideWait(wait, decided.signal);
+    } finally {
+      decided.abort();
+      this.#o.signal.removeEventListener("abort", stop);
+    }
+  }
+
+  async #decideWait(wait: WaitAnnotation, signal: AbortSignal): Promise<void> {
     const target = wait.target.name;
     const timeoutMs = startupTimeoutOf(wait.target, this.#o.defaultStartupTimeoutMs);
-    const outcome = this.#o.states.when(target, (snapshot) => evaluateWait(wait, snapshot));
+    const outcome = this.#o.states.when(target, (snapshot) => evaluateWait(wait, snapshot), signal);
     // The clock starts when the target starts, not while it still waits for its own dependencies.
-    const targetStarted = this.#o.states.when(target, (s) => (s.state === "NotStarted" || s.state === "Waiting" ? undefined : true));
-    const timedOut = Promise.race([targetStarted, whenAborted(this.#o.signal)])
-      .then(() => sleep(timeoutMs, this.#o.signal))
+    const targetStarted = this.#o.states.when(target, (s) => (s.state === "NotStarted" || s.state === "Waiting" ? undefined : true), signal);
+    const timedOut = Promise.race([targetStarted, whenAborted(signal)])
+      .then(() => sleep(timeoutMs, signal))
       .then(() => "timeout" as const);
     const result = await Promise.race([outcome, timedOut]);
     if (this.#o.signal.aborted) throw new StartFailure("the app is stopping");

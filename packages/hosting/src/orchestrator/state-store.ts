@@ -33,18 +33,27 @@ export class StateStore {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Resolves with the first snapshot of `name` for which `settled` returns a value (now or later). */
-  when<T>(name: string, settled: (snapshot: ResourceSnapshot) => T | undefined): Promise<T> {
+  /**
+   * Resolves with the first value `settled` returns for a snapshot of `name` (now or later). When
+   * `signal` aborts first it stops listening and never resolves.
+   */
+  when<T>(name: string, settled: (snapshot: ResourceSnapshot) => T | undefined, signal?: AbortSignal): Promise<T> {
     return new Promise((resolve) => {
       const now = settled(this.get(name));
       if (now !== undefined) return resolve(now);
+      if (signal?.aborted) return;
       const unsubscribe = this.subscribe(({ snapshot }) => {
         if (snapshot.name !== name) return;
         const value = settled(snapshot);
         if (value === undefined) return;
-        unsubscribe();
+        finish();
         resolve(value);
       });
+      const finish = () => {
+        unsubscribe();
+        signal?.removeEventListener("abort", finish);
+      };
+      signal?.addEventListener("abort", finish, { once: true });
     });
   }
 
