@@ -50,7 +50,7 @@ export async function connectEngine(options: ConnectEngineOptions = {}): Promise
 }
 
 /** A few words on why a ping failed: an errno code, a timeout, or the HTTP answer. */
-export function describePingFailure(error: unknown, timeoutMs: number): string {
+function describePingFailure(error: unknown, timeoutMs: number): string {
   const name = (error as Error | null)?.name;
   if (name === "AbortError" || name === "TimeoutError") return `no answer within ${formatSeconds(timeoutMs)}`;
   const status = engineStatusCode(error);

@@ -11,7 +11,7 @@ export type DockerContext =
   | { readonly name: string; readonly host?: undefined; readonly problem: string };
 
 /** The Docker CLI's configuration folder: `$DOCKER_CONFIG`, else `~/.docker`. */
-export function dockerConfigDir(env: Env, homeDir: string): string {
+function dockerConfigDir(env: Env, homeDir: string): string {
   return env["DOCKER_CONFIG"] || join(homeDir, ".docker");
 }
 

@@ -63,11 +63,6 @@ export function expr(strings: TemplateStringsArray, ...values: ValueLike[]): Ref
   return new ReferenceExpression([...strings], values.map(toExpressionValue));
 }
 
-/** True when `value` is a deferred expression (as opposed to a literal). */
-export function isReferenceExpression(value: unknown): value is ReferenceExpression {
-  return value instanceof ReferenceExpression;
-}
-
 /** A value percent-encoded where it is rendered, so a password with `@` or `/` stays valid in a URI. */
 export class UriEncoded {
   constructor(readonly value: ExpressionValue) {}
