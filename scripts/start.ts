@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { BosunError } from "../packages/hosting/src/errors/bosun-error.js";
+import { buildPackages } from "./lib/build-packages.js";
 import { ensureEngine } from "./lib/ensure-engine.js";
 import { ensureImages } from "./lib/ensure-images.js";
 import { runMain } from "./lib/run-main.js";
@@ -12,6 +13,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const APPHOST = new URL("../apphost/index.ts", import.meta.url);
 
 runMain(async () => {
+  if (!(await buildPackages(ROOT))) return 1;
   const engine = await ensureEngine();
   Object.assign(process.env, await ensureImages(engine, { root: ROOT }));
   if (!existsSync(APPHOST)) {

@@ -3,6 +3,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildPackages } from "./lib/build-packages.js";
 import { ensureEngine } from "./lib/ensure-engine.js";
 import { ensureImages } from "./lib/ensure-images.js";
 import { runCommand } from "./lib/run-command.js";
@@ -25,6 +26,8 @@ runMain(async () => {
     // The frontend's browser test drives Debian's Chromium (no browser download is possible here).
     if ((await runCommand("bash", [CHROMIUM_SCRIPT], { cwd: ROOT })) !== 0) return 1;
   }
+
+  if (!(await buildPackages(ROOT))) return 1;
 
   console.log("type-check: tsc -p tsconfig.json --noEmit");
   const typecheck = await runCommand(process.execPath, [TSC, "-p", "tsconfig.json", "--noEmit"], {
