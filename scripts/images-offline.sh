@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds local stand-ins for the official postgres, redis and rabbitmq images from Debian
-# bookworm packages, for machines that cannot reach a container registry.
+# Builds local stand-ins for the official postgres, redis, rabbitmq and node images from Debian
+# bookworm packages (and this machine's Node), for machines that cannot reach a container registry.
 # See images/offline/README.md.
 #
 #   npm run images:offline              build what is missing or out of date
@@ -11,11 +11,13 @@
 #   bosun-offline/postgres:15            \
 #   bosun-offline/redis:7                 > `docker build` FROM the base, images/offline/<name>/
 #   bosun-offline/rabbitmq:3-management  /
+#   bosun-offline/node:20                `docker build` FROM the base with this machine's node and npm
 #
 # Idempotent: every image carries the label bosun.inputs-hash. The base's hash covers
 # images/offline/base/ (package list, customize hook) and the mmdebstrap options below; a
 # service's hash covers this script, its folder and the base image's id, so a new base rebuilds
-# every service. An image whose label matches is left alone.
+# every service; the node image's hash also covers the node binary and npm it copies in. An image
+# whose label matches is left alone.
 # Writes nothing but docker images and a temporary directory that it removes.
 set -euo pipefail
 
@@ -27,6 +29,7 @@ readonly SERVICES=(
   postgres=bosun-offline/postgres:15
   redis=bosun-offline/redis:7
   rabbitmq=bosun-offline/rabbitmq:3-management
+  node=bosun-offline/node:20
 )
 # mmdebstrap options of the base (part of its hash). Also passed: --include (packages.txt) and
 # --customize-hook (customize.sh), both hashed as files of images/offline/base.
@@ -168,15 +171,45 @@ build_base() { # hash
   say "base: built in $(fmt_ms $(($(now_ms) - started))) ($(image_size "$BASE_IMAGE"))"
 }
 
+# The host's Node for bosun-offline/node: a bookworm base only needs glibc and libstdc++ for it.
+node_binary() { readlink -f "$(command -v node)"; }
+npm_dir() { echo "$(dirname "$(dirname "$(node_binary)")")/lib/node_modules/npm"; }
+
+check_host_node() { # tag: the node image's tag must name the host Node's major version
+  local major wanted=${1##*:}
+  command -v node >/dev/null 2>&1 || die "node is not installed: bosun-offline/node copies this machine's node"
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  [[ $major == "$wanted" ]] || die "this machine's node is version $major, but the stand-in is $1; install Node $wanted"
+  [[ -f $(npm_dir)/bin/npm-cli.js ]] || die "npm not found at $(npm_dir): bosun-offline/node copies it from there"
+}
+
+host_inputs() { # name: this machine's files the service copies in, as lines for its hash
+  case $1 in
+    node) node --version; sha <"$(node_binary)"; tree_hash "$(npm_dir)" ;;
+  esac
+}
+
+build_context() { # name: the folder to build from (the node image's files are staged in $tmp)
+  local name=$1
+  if [[ $name != node ]]; then echo "$offline_dir/$name"; return 0; fi
+  rm -rf "$tmp/context-node"
+  cp -a "$offline_dir/node" "$tmp/context-node"
+  cp "$(node_binary)" "$tmp/context-node/node"
+  cp -a "$(npm_dir)" "$tmp/context-node/npm"
+  echo "$tmp/context-node"
+}
+
 build_service() { # name tag hash
-  local name=$1 tag=$2 hash=$3 started old
+  local name=$1 tag=$2 hash=$3 started old context
   make_tmp
   say "$name: building $tag…"
   started=$(now_ms)
   old=$(image_id "$tag")
+  context=$(build_context "$name")
   # Plain Dockerfiles without RUN: the classic builder is enough and needs no buildx.
   if ! DOCKER_BUILDKIT=0 docker build --pull=false --label "$HASH_LABEL=$hash" -t "$tag" \
-    "$offline_dir/$name" >"$tmp/$name.log" 2>&1; then
+    --build-arg "NODE_VERSION=$(node -p process.versions.node)" \
+    "$context" >"$tmp/$name.log" 2>&1; then
     show_log_tail "$tmp/$name.log" "docker build ($name)"
     die "building $tag failed"
   fi
@@ -214,7 +247,8 @@ main() {
   for entry in "${SERVICES[@]}"; do
     name=${entry%%=*}
     tag=${entry#*=}
-    hash=$(printf '%s\n' "$script_hash" "$base_id" "$(tree_hash "$offline_dir/$name")" | sha)
+    if [[ $name == node ]]; then check_host_node "$tag"; fi
+    hash=$(printf '%s\n' "$script_hash" "$base_id" "$(tree_hash "$offline_dir/$name")" "$(host_inputs "$name")" | sha)
     if ((force == 0)) && [[ $(image_hash "$tag") == "$hash" ]]; then
       say "$name: up to date ($tag)"
     else
