@@ -15,7 +15,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.test.ts", "examples/*/*/src/**/*.test.ts", "apphost/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["packages/*/src/**/*.test.ts", "examples/*/*/src/**/*.test.ts", "apphost/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
           exclude: [DOCKER_TESTS, "**/node_modules/**"],
         },
       },

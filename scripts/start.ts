@@ -3,7 +3,7 @@
 // npm start -- down
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { BosunError } from "../packages/hosting/src/errors/bosun-error.js";
+import { BosunError } from "@bosun/hosting";
 import { buildPackages } from "./lib/build-packages.js";
 import { ensureEngine } from "./lib/ensure-engine.js";
 import { ensureImages } from "./lib/ensure-images.js";

@@ -1,4 +1,4 @@
-import { connectEngine } from "../packages/hosting/src/engine/index.js";
+import { connectEngine } from "@bosun/hosting/runtime";
 
 /**
  * Vitest globalSetup of the docker project: it needs a Docker engine and fails the run with

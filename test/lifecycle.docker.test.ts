@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { appKeyOf, connectEngine, describeAppHost } from "@bosun/hosting";
+import { appKeyOf, connectEngine, describeAppHost } from "@bosun/hosting/runtime";
 import { defineLifecycleApp } from "./fixtures/lifecycle-apphost.js";
 
 const APPHOST_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures", "lifecycle-apphost.ts");

@@ -2,8 +2,7 @@ import amqp from "amqplib";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectEngine, type EngineClient } from "../packages/hosting/src/engine/index.js";
-import { loadImageSubstitution } from "../packages/hosting/src/images/index.js";
+import { connectEngine, loadImageSubstitution, type EngineClient } from "@bosun/hosting/runtime";
 import { eventually } from "./support/eventually.js";
 import { startTestContainer, type StartedContainer } from "./support/test-containers.js";
 

@@ -4,7 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBuilder } from "bosun";
-import { connectEngine, type RunningApp, type ResourceEvent } from "@bosun/hosting";
+import type { RunningApp, ResourceEvent } from "@bosun/hosting";
+import { connectEngine } from "@bosun/hosting/runtime";
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
 

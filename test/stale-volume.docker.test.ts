@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { connectEngine } from "@bosun/hosting";
+import { connectEngine } from "@bosun/hosting/runtime";
 import { createBuilder } from "bosun";
 
 const folder = mkdtempSync(path.join(os.tmpdir(), "bosun-stale-"));

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { connectEngine, type EngineClient } from "../../packages/hosting/src/engine/index.js";
-import { EngineUnreachableError } from "../../packages/hosting/src/errors/bosun-error.js";
+import { EngineUnreachableError } from "@bosun/hosting";
+import { connectEngine, type EngineClient } from "@bosun/hosting/runtime";
 import { liveDockerdPid, removeStalePidFile, startDockerd, tailFile } from "./dockerd-process.js";
 import { findExecutable } from "./find-executable.js";
 import { runCommand } from "./run-command.js";

@@ -1,12 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { EngineClient } from "../../packages/hosting/src/engine/index.js";
-import { BosunError } from "../../packages/hosting/src/errors/bosun-error.js";
-import {
-  IMAGE_MAP_VARIABLE,
-  loadImageSubstitution,
-  REGISTRY_MIRROR_VARIABLE,
-} from "../../packages/hosting/src/images/index.js";
+import { BosunError } from "@bosun/hosting";
+import { IMAGE_MAP_VARIABLE, loadImageSubstitution, REGISTRY_MIRROR_VARIABLE, type EngineClient } from "@bosun/hosting/runtime";
 import { runCommand } from "./run-command.js";
 
 const PROBE_IMAGE = "docker.io/library/postgres";

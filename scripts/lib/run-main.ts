@@ -1,4 +1,4 @@
-import { BosunError } from "../../packages/hosting/src/errors/bosun-error.js";
+import { BosunError } from "@bosun/hosting";
 
 /**
  * Runs a script's main function: a BosunError ends it with its message alone (the message already

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { ContainerSpec, EngineClient } from "../../packages/hosting/src/engine/index.js";
+import type { ContainerSpec, EngineClient } from "@bosun/hosting/runtime";
 
 export const TEST_APP_LABEL = { "bosun.app": "bosun-tests" } as const;
 

@@ -1,23 +1,16 @@
-// The hosting core's public surface. Integrations use only what is exported here.
+// @bosun/hosting: what AppHosts and integrations use (the builder, resources, annotations,
+// expressions, errors and the extension API). Runtimes and the testing package also use
+// @bosun/hosting/runtime (src/runtime/index.ts).
 export { createBuilder, DistributedApplicationBuilder, type BuilderOptions } from "./app/distributed-application-builder.js";
 export { DistributedApplication } from "./app/distributed-application.js";
 export { RunningApp } from "./app/running-app.js";
 export { type StartOptions } from "./app/start-app.js";
 export type { ResourceEvent, ResourceSnapshot, ResourceState, HealthStatus } from "./orchestrator/resource-state.js";
 export type { ProbeSchedule } from "./orchestrator/backoff.js";
-export { resolveParameters, generatePassword, type ResolvedParameters } from "./parameters/resolve-parameters.js";
-export { secretsFilePath } from "./parameters/secrets-file.js";
-export { connectEngine, type EngineClient } from "./engine/index.js";
-export { loadImageSubstitution, parseImageReference, IMAGE_MAP_VARIABLE, REGISTRY_MIRROR_VARIABLE } from "./images/index.js";
 export { defineExtension, type BuilderExtension } from "./app/builder-extension.js";
-export { createProcessRuntime, type ProcessRuntimeOptions } from "./runtime/process/process-runtime.js";
-export { reapOrphans, appKeyOf, type ReapOrphansOptions, type ReapedResources } from "./runtime/docker/index.js";
-export { resourcesIn } from "./model/value-resolver.js";
 
 export {
   ResourceBuilder,
-  toResource,
-  defaultVolumeName,
   type ReferenceSource,
   type ResourceLike,
   type EndpointOptions,
@@ -41,7 +34,7 @@ export { ExecutableResource } from "./model/executable-resource.js";
 export { NodeAppResource } from "./model/node-app-resource.js";
 export { ParameterResource, GENERATED_PASSWORD_LENGTH, type ParameterOptions, type GenerateOptions } from "./model/parameter-resource.js";
 export { ConnectionStringResource } from "./model/connection-string-resource.js";
-export { describeAppHost, type AppHostInfo } from "./model/app-host-info.js";
+export type { AppHostInfo } from "./model/app-host-info.js";
 export type {
   Annotation,
   AnnotationOf,
@@ -59,7 +52,6 @@ export { EndpointReference, EndpointPropertyReference, type EndpointProperty } f
 export {
   createManifestResolver,
   createRuntimeResolver,
-  HOST_FROM_CONTAINER,
   type AllocatedEndpoint,
   type RenderTarget,
   type RuntimeValues,
@@ -67,7 +59,7 @@ export {
 } from "./model/value-resolver.js";
 export { staticRuntimeValues } from "./model/static-runtime-values.js";
 export { serverConnectionProperties, type ServerConnection } from "./model/connection-properties.js";
-export { environmentOf, environmentPrefix, referenceEnvironment, renderArgs, renderEnvironment } from "./model/environment.js";
+export { environmentOf, renderArgs, renderEnvironment } from "./model/environment.js";
 export type { Manifest, ManifestResource } from "./manifest/manifest-types.js";
 
 export {

@@ -1,8 +1,7 @@
 import { createServer } from "node:net";
 import amqp from "amqplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectEngine, type EngineClient } from "../../hosting/src/engine/index.js";
-import { loadImageSubstitution } from "../../hosting/src/images/index.js";
+import { connectEngine, loadImageSubstitution, type EngineClient } from "@bosun/hosting/runtime";
 import { eventually } from "../../../test/support/eventually.js";
 import { startTestContainer, type StartedContainer } from "../../../test/support/test-containers.js";
 import { connectAmqp } from "./amqp/connect-amqp.js";

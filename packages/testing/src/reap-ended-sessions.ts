@@ -1,4 +1,4 @@
-import { reapOrphans, type EngineClient } from "@bosun/hosting";
+import { reapOrphans, type EngineClient } from "@bosun/hosting/runtime";
 import { TEST_LABEL } from "./runtime/test-labels.js";
 
 export interface ReapedTestSessions {

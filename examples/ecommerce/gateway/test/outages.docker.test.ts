@@ -1,5 +1,5 @@
 import pg from "pg";
-import { connectEngine, type EngineClient } from "@bosun/hosting";
+import { connectEngine, type EngineClient } from "@bosun/hosting/runtime";
 import { startTestApp, TEST_LABEL, type TestApp } from "@bosun/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defineApp } from "../../../../apphost/app.js";

@@ -1,4 +1,5 @@
-import { BosunError, environmentOf, hasConnectionString, resourcesIn, type Resource } from "@bosun/hosting";
+import { BosunError, environmentOf, hasConnectionString, type Resource } from "@bosun/hosting";
+import { resourcesIn } from "@bosun/hosting/runtime";
 
 /**
  * The named resources and everything they need to run: their parents, what they wait for and

@@ -3,15 +3,8 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {
-  appKeyOf,
-  connectEngine,
-  describeAppHost,
-  DistributedApplication,
-  loadImageSubstitution,
-  type RunningApp,
-} from "@bosun/hosting";
-import type { LogStream } from "@bosun/hosting/runtime";
+import { DistributedApplication, type RunningApp } from "@bosun/hosting";
+import { appKeyOf, connectEngine, describeAppHost, loadImageSubstitution, type LogStream } from "@bosun/hosting/runtime";
 import { createBuilder, type AppBuilder } from "bosun";
 import { reapEndedTestSessions } from "../reap-ended-sessions.js";
 import { testNetworkName } from "../runtime/testcontainers-runtime.js";

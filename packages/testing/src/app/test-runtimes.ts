@@ -1,11 +1,10 @@
-import { createProcessRuntime, type EngineClient } from "@bosun/hosting";
-import type { ResourceRuntime, SessionInfo } from "@bosun/hosting/runtime";
+import { createProcessRuntime, type EngineClient, type ImageSubstitution, type ResourceRuntime, type SessionInfo } from "@bosun/hosting/runtime";
 import { createTestcontainersRuntime } from "../runtime/testcontainers-runtime.js";
 
 export interface TestRuntimesOptions {
   readonly engine: EngineClient;
   readonly session: SessionInfo;
-  readonly substitution: Parameters<typeof createTestcontainersRuntime>[0]["substitution"];
+  readonly substitution: ImageSubstitution;
   readonly images: Readonly<Record<string, string>>;
   readonly keepHostPorts: boolean;
   readonly stableHostPorts: boolean;

@@ -1,5 +1,5 @@
-import { BosunError, HOST_FROM_CONTAINER, type ContainerResource, type EndpointAnnotation } from "@bosun/hosting";
-import type { SessionInfo, StartRequest } from "@bosun/hosting/runtime";
+import { BosunError, type ContainerResource, type EndpointAnnotation } from "@bosun/hosting";
+import { HOST_FROM_CONTAINER, type SessionInfo, type StartRequest } from "@bosun/hosting/runtime";
 import { ResourceContainer } from "./resource-container.js";
 import { testSessionLabels } from "./test-labels.js";
 

@@ -1,5 +1,4 @@
-import type { AllocatedEndpoint, EngineClient } from "@bosun/hosting";
-import type { LogStream, StartedResource } from "@bosun/hosting/runtime";
+import type { AllocatedEndpoint, EngineClient, LogStream, StartedResource } from "@bosun/hosting/runtime";
 import type { StartedTestContainer } from "testcontainers";
 
 export interface FollowContainerOptions {

@@ -1,13 +1,11 @@
-import { BosunError, ImageNotAvailableError, imageReferenceOf, type AllocatedEndpoint, type ContainerResource, type EngineClient, type loadImageSubstitution } from "@bosun/hosting";
-import type { SessionInfo, StartedResource, StartRequest } from "@bosun/hosting/runtime";
+import { BosunError, ImageNotAvailableError, imageReferenceOf, type AllocatedEndpoint, type ContainerResource } from "@bosun/hosting";
+import type { EngineClient, ImageSubstitution, SessionInfo, StartedResource, StartRequest } from "@bosun/hosting/runtime";
 import type { StartedTestContainer } from "testcontainers";
 import { defineContainer, type DefinedContainer } from "./define-container.js";
 import { followContainer } from "./follow-container.js";
 import { isPortTaken, pickHostPorts, STABLE_PORT_ATTEMPTS } from "./stable-host-ports.js";
 
 const LAST_LINES = 10;
-
-type ImageSubstitution = ReturnType<typeof loadImageSubstitution>;
 
 /** What every container start of one test session shares. */
 export interface TestSessionContext {

@@ -1,6 +1,5 @@
 import { hostname } from "node:os";
-import { appKeyOf } from "@bosun/hosting";
-import type { SessionInfo } from "@bosun/hosting/runtime";
+import { appKeyOf, type SessionInfo } from "@bosun/hosting/runtime";
 
 /**
  * The labels bosun's Docker runtime puts on what it creates, plus `bosun.testing`, which marks a

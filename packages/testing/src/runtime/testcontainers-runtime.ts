@@ -1,5 +1,5 @@
-import { ContainerResource, loadImageSubstitution, type EngineClient } from "@bosun/hosting";
-import type { ResourceRuntime, SessionInfo } from "@bosun/hosting/runtime";
+import { ContainerResource } from "@bosun/hosting";
+import { loadImageSubstitution, type EngineClient, type ImageSubstitution, type ResourceRuntime, type SessionInfo } from "@bosun/hosting/runtime";
 import { applyTestcontainersDefaults } from "../testcontainers-environment.js";
 import { startResourceContainer, type TestSessionContext } from "./start-container.js";
 import { TEST_LABEL, testSessionLabels } from "./test-labels.js";
@@ -8,7 +8,7 @@ export interface TestcontainersRuntimeOptions {
   readonly engine: EngineClient;
   readonly session: SessionInfo;
   /** Image substitution (`BOSUN_IMAGE_MAP`, `BOSUN_REGISTRY_MIRROR`); default: read from `process.env`. */
-  readonly substitution?: ReturnType<typeof loadImageSubstitution>;
+  readonly substitution?: ImageSubstitution;
   /** Resource name → image to run instead of the model's (substitution still applies to it). */
   readonly images?: Readonly<Record<string, string>>;
   /** Publish on the model's fixed host ports (`withHostPort`) instead of random ones. */

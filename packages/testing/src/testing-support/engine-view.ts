@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { connectEngine, type EngineClient } from "@bosun/hosting";
+import { connectEngine, type EngineClient } from "@bosun/hosting/runtime";
 import { getContainerRuntimeClient } from "testcontainers";
 import { TEST_LABEL } from "../runtime/test-labels.js";
 
