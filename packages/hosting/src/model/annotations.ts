@@ -1,6 +1,7 @@
 import type { EnvironmentContext } from "./environment-context.js";
 import type { ExpressionValue } from "./expression.js";
 import type { HealthCheck } from "./health-check.js";
+import type { PublishHintsAnnotation } from "./published-check.js";
 import type { Resource } from "./resource.js";
 
 /** A network endpoint. `targetPort` is where the server listens; `port` is the host port (containers). */
@@ -14,6 +15,8 @@ export interface EndpointAnnotation {
   readonly env?: string;
   /** Host interface to publish on; 127.0.0.1 unless the user asks for more. */
   readonly hostIp?: string;
+  /** Reachable from outside the machine once published (`withExternalHttpEndpoints()`). */
+  external?: boolean;
 }
 
 export interface ContainerImageAnnotation {
@@ -113,7 +116,8 @@ export type Annotation =
   | HealthCheckAnnotation
   | LifetimeAnnotation
   | StartupTimeoutAnnotation
-  | InitializerAnnotation;
+  | InitializerAnnotation
+  | PublishHintsAnnotation;
 
 export type AnnotationType = Annotation["type"];
 export type AnnotationOf<T extends AnnotationType> = Extract<Annotation, { type: T }>;

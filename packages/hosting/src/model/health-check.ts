@@ -1,4 +1,5 @@
 import type { ExpressionValue } from "./expression.js";
+import type { PublishedCheck } from "./published-check.js";
 
 /** What a health probe gets: a way to render values for a host-side client, and a deadline. */
 export interface ProbeContext {
@@ -13,4 +14,10 @@ export interface ProbeContext {
 export type HealthCheck =
   | { readonly kind: "http"; readonly name: string; readonly endpointName: string; readonly path: string; readonly statusCode: number }
   | { readonly kind: "tcp"; readonly name: string; readonly endpointName: string }
-  | { readonly kind: "probe"; readonly name: string; readonly probe: (context: ProbeContext) => Promise<void> };
+  | {
+      readonly kind: "probe";
+      readonly name: string;
+      readonly probe: (context: ProbeContext) => Promise<void>;
+      /** The same check for published targets, which cannot run the probe function. */
+      readonly publishedCheck?: PublishedCheck;
+    };

@@ -167,6 +167,17 @@ export class ResourceBuilder<R extends Resource> {
     return this;
   }
 
+  /**
+   * Marks the resource's HTTP endpoints as reachable from outside: published targets give them a host port.
+   * @example builder.addNodeApp("gateway", "../gateway", "src/index.ts").withHttpEndpoint({ env: "PORT" }).withExternalHttpEndpoints()
+   */
+  withExternalHttpEndpoints<B extends ResourceBuilder<ResourceWithEndpoints>>(this: B): B {
+    for (const endpoint of this.resource.annotationsOf("endpoint")) {
+      if (endpoint.scheme === "http" || endpoint.scheme === "https") endpoint.external = true;
+    }
+    return this;
+  }
+
   /** A reference to one of this resource's endpoints, for use in expressions. */
   getEndpoint<B extends ResourceBuilder<ResourceWithEndpoints>>(this: B, name: string): EndpointReference {
     return new EndpointReference(this.resource, name);

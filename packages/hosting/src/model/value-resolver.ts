@@ -53,7 +53,19 @@ export function createManifestResolver(): ValueResolver {
   );
 }
 
-function endpointPropertyValue(
+/**
+ * Renders values for a publisher: each endpoint part and parameter as the publisher decides
+ * (host = service name, container port, a `${NAME}` placeholder), for a container.
+ */
+export function createPublishResolver(
+  endpointPart: (reference: EndpointReference, property: EndpointProperty) => string,
+  parameterValue: (parameter: ParameterResource) => string,
+): ValueResolver {
+  return createResolver("container", endpointPart, parameterValue);
+}
+
+/** One part of an endpoint given its scheme, host and ports. */
+export function endpointPropertyValue(
   property: EndpointProperty,
   parts: { scheme: string; host: string; port: number; targetPort: number },
 ): string {
