@@ -117,6 +117,16 @@ export interface PublishDependency {
   readonly kind: "healthy" | "started" | "completed";
   /** For `completed`: the exit code that counts as success. */
   readonly exitCode: number;
+  /** How a waiting client checks it from outside (Swarm's wait-for entrypoint; Kubernetes init containers). */
+  readonly probe?: DependencyProbe;
+}
+
+/** A client-side readiness check of a dependency, the same bosun's orchestrator runs. */
+export interface DependencyProbe {
+  /** `postgres`, `redis`, `amqp` (a connection string), `http` (a URL) or `tcp` (`host:port`). */
+  readonly kind: "postgres" | "redis" | "amqp" | "http" | "tcp";
+  /** Rendered for the target network; secrets as placeholders. */
+  readonly target: PublishValue;
 }
 
 /** One check a target runs inside the service's container. */
