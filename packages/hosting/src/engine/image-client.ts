@@ -1,3 +1,4 @@
+import type { ImageBuildResult, ImageBuildSpec } from "./image-build.js";
 import type { PullProgress } from "./pull-progress.js";
 
 export interface ImageInfo {
@@ -20,4 +21,10 @@ export interface ImageClient {
   pull(reference: string, onProgress?: (progress: PullProgress) => void): Promise<void>;
   /** Asks the engine for the image's registry manifest without pulling it. */
   distributionReachable(reference: string, timeoutMs: number): Promise<RegistryReachability>;
+  /**
+   * Builds and tags an image from a tar stream with the engine's classic builder (no BuildKit,
+   * never pulls); `onOutput` gets each line of the build log. Throws a BosunError with the log's
+   * tail when a step fails.
+   */
+  build(spec: ImageBuildSpec, onOutput?: (line: string) => void): Promise<ImageBuildResult>;
 }

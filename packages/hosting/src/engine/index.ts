@@ -7,6 +7,7 @@ export { formatEngineEndpoint, parseDockerHost } from "./engine-endpoint.js";
 export type { EngineEndpoint, EngineTls } from "./engine-endpoint.js";
 export type { EngineClient, EngineInfo } from "./engine-client.js";
 export type { ImageClient, ImageInfo, RegistryReachability } from "./image-client.js";
+export type { ImageBuildResult, ImageBuildSpec } from "./image-build.js";
 export type {
   ContainerClient,
   ExecResult,

@@ -1,7 +1,9 @@
 import type Docker from "dockerode";
 import { toEngineError } from "../engine-error.js";
+import type { ImageBuildResult, ImageBuildSpec } from "../image-build.js";
 import type { ImageClient, ImageInfo, RegistryReachability } from "../image-client.js";
 import { PullProgressTracker, type PullEvent, type PullProgress } from "../pull-progress.js";
+import { buildImage } from "./build-image.js";
 import { callEngineOptional } from "./call-engine.js";
 import { checkRegistry } from "./registry-check.js";
 
@@ -43,5 +45,9 @@ export class DockerodeImageClient implements ImageClient {
 
   distributionReachable(reference: string, timeoutMs: number): Promise<RegistryReachability> {
     return checkRegistry(this.#docker, reference, timeoutMs);
+  }
+
+  build(spec: ImageBuildSpec, onOutput?: (line: string) => void): Promise<ImageBuildResult> {
+    return buildImage(this.#docker, this.#endpoint, spec, onOutput);
   }
 }
