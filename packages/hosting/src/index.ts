@@ -47,6 +47,7 @@ export type {
 } from "./model/annotations.js";
 export type { EnvironmentContext } from "./model/environment-context.js";
 export type { HealthCheck, ProbeContext } from "./model/health-check.js";
+export type { PublishedCheck, PublishHintsAnnotation } from "./model/published-check.js";
 export { expr, uri, ReferenceExpression, UriEncoded, type ExpressionValue, type ConnectionStringSource } from "./model/expression.js";
 export { EndpointReference, EndpointPropertyReference, type EndpointProperty } from "./model/endpoint-reference.js";
 export {

@@ -1,6 +1,7 @@
 import { defineExtension, GENERATED_PASSWORD_LENGTH, ParameterResource, type DistributedApplicationBuilder, type ResourceBuilder } from "@bosun/hosting";
 import { POSTGRES_DEFAULT_USER, POSTGRES_IMAGE, POSTGRES_PORT, POSTGRES_REGISTRY, POSTGRES_TAG } from "./postgres-images.js";
 import { probePostgres } from "./postgres-probes.js";
+import { publishedPostgresCheck } from "./postgres-published-check.js";
 import { PostgresServerBuilder } from "./postgres-server-builder.js";
 import { PostgresServerResource } from "./postgres-server-resource.js";
 
@@ -25,7 +26,9 @@ export function addPostgres(app: DistributedApplicationBuilder, name: string, op
   const server = new PostgresServerResource(name, userName, password);
   app.addResource(server);
   server.addAnnotation({ type: "container-image", registry: POSTGRES_REGISTRY, image: POSTGRES_IMAGE, tag: POSTGRES_TAG });
-  server.addAnnotation({ type: "health-check", check: { kind: "probe", name: "postgres", probe: ({ resolve }) => probePostgres(resolve(server)) } });
+  const publishedCheck = publishedPostgresCheck(userName);
+  server.addAnnotation({ type: "health-check", check: { kind: "probe", name: "postgres", probe: ({ resolve }) => probePostgres(resolve(server)), publishedCheck } });
+  server.addAnnotation({ type: "publish-hints", fileVariables: ["POSTGRES_PASSWORD", "POSTGRES_USER", "POSTGRES_DB"] });
   return new PostgresServerBuilder(server, app)
     .withEndpoint({ name: "tcp", targetPort: POSTGRES_PORT, port: options.port })
     .withEnvironment("POSTGRES_HOST_AUTH_METHOD", "scram-sha-256")

@@ -2,6 +2,7 @@ import { ContainerResource, ResourceBuilder, type DistributedApplicationBuilder 
 import { PostgresDatabaseResource } from "./postgres-database-resource.js";
 import { PGADMIN_IMAGE, PGADMIN_PORT, PGADMIN_REGISTRY, PGADMIN_TAG, POSTGRES_INIT_PATH } from "./postgres-images.js";
 import { createDatabaseIfMissing, probePostgres } from "./postgres-probes.js";
+import { publishedPostgresCheck } from "./postgres-published-check.js";
 import type { PostgresServerResource } from "./postgres-server-resource.js";
 
 /** Configures a PostgreSQL server; adds its databases and pgAdmin. */
@@ -24,10 +25,13 @@ export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResourc
       description: `create database '${databaseName}'`,
       run: ({ resolve }) => createDatabaseIfMissing(resolve(this.resource), databaseName),
     });
+    const publishedCheck = publishedPostgresCheck(this.resource.userName, databaseName);
     database.addAnnotation({
       type: "health-check",
-      check: { kind: "probe", name: "postgres-database", probe: ({ resolve }) => probePostgres(resolve(database)) },
+      check: { kind: "probe", name: "postgres-database", probe: ({ resolve }) => probePostgres(resolve(database)), publishedCheck },
     });
+    // Published targets have no orchestrator to run CREATE DATABASE: the image creates it on first start.
+    database.addAnnotation({ type: "publish-hints", parentEnvironment: { POSTGRES_DB: databaseName } });
     return this.app.addResource(database);
   }
 

@@ -1,4 +1,4 @@
-import { defineExtension, GENERATED_PASSWORD_LENGTH, type DistributedApplicationBuilder, type ParameterResource, type ResourceBuilder } from "@bosun/hosting";
+import { defineExtension, GENERATED_PASSWORD_LENGTH, type DistributedApplicationBuilder, type ParameterResource, type PublishedCheck, type ResourceBuilder } from "@bosun/hosting";
 import { RedisBuilder } from "./redis-builder.js";
 import { REDIS_IMAGE, REDIS_PORT, REDIS_REGISTRY, REDIS_TAG } from "./redis-images.js";
 import { probeRedis } from "./redis-probe.js";
@@ -22,7 +22,14 @@ export function addRedis(app: DistributedApplicationBuilder, name: string, optio
   const redis = new RedisResource(name, password);
   app.addResource(redis);
   redis.addAnnotation({ type: "container-image", registry: REDIS_REGISTRY, image: REDIS_IMAGE, tag: REDIS_TAG });
-  redis.addAnnotation({ type: "health-check", check: { kind: "probe", name: "redis", probe: ({ resolve }) => probeRedis(resolve(redis)) } });
+  const publishedCheck: PublishedCheck = {
+    kind: "redis-ping",
+    // redis-cli reads the password from REDISCLI_AUTH, so it never shows in the command line; it exits 0 on an error reply too
+    shell: `redis-cli -h 127.0.0.1 -p ${REDIS_PORT} ping | grep -q PONG`,
+    environment: { REDISCLI_AUTH: password },
+    client: "redis",
+  };
+  redis.addAnnotation({ type: "health-check", check: { kind: "probe", name: "redis", probe: ({ resolve }) => probeRedis(resolve(redis)), publishedCheck } });
   return new RedisBuilder(redis, app.appHost)
     .withEndpoint({ name: "tcp", targetPort: REDIS_PORT, port: options.port })
     .withArgs("redis-server", "--requirepass", password);

@@ -1,0 +1,81 @@
+import { ContainerResource, imageReferenceOf } from "../../model/container-resource.js";
+import { environmentOf } from "../../model/environment.js";
+import { ExecutableResource } from "../../model/executable-resource.js";
+import { NodeAppResource } from "../../model/node-app-resource.js";
+import type { Resource } from "../../model/resource.js";
+import type { AppSource, PublishEnvironmentEntry, PublishMount, PublishPort, PublishServiceKind, PublishValue } from "../publish-model.js";
+import type { ContainerPorts } from "./container-ports.js";
+import { holdsSecret, type ValueRendering } from "./publish-values.js";
+
+/** How a resource is published: as a container, as one of the app's own services, or not at all. */
+export function serviceKindOf(resource: Resource): PublishServiceKind | undefined {
+  if (resource instanceof ContainerResource) return "container";
+  if (resource instanceof NodeAppResource) return "node-app";
+  if (resource instanceof ExecutableResource && resource.command === "npm") return "npm-app";
+  return undefined;
+}
+
+/** For node and npm apps: the folder, and the script or npm script the image runs. */
+export function appSourceOf(resource: ExecutableResource): AppSource {
+  if (resource instanceof NodeAppResource) return { directory: resource.workingDirectory, script: resource.script };
+  const args = resource.annotationsOf("args")[0]?.args ?? [];
+  return { directory: resource.workingDirectory, npmScript: String(args[1] ?? "start") };
+}
+
+/** The arguments an app's own image does not already run (beyond the script or `run <script>`). */
+export function extraAppArgs(resource: ExecutableResource): number {
+  const given = resource.annotationsOf("args").reduce((count, a) => count + a.args.length, 0);
+  return given - (resource instanceof NodeAppResource ? 1 : 2);
+}
+
+/** The image a container runs, after the image map (`BOSUN_IMAGE_MAP`) when one applies. */
+export function containerImage(resource: ContainerResource, substitute: (reference: string) => string): string {
+  return substitute(imageReferenceOf(resource));
+}
+
+/** The environment as `run` gives a container, plus what its children need (a database's name). */
+export function publishEnvironment(resource: Resource, children: readonly Resource[], values: ValueRendering): PublishEnvironmentEntry[] {
+  const env = environmentOf(resource, "container");
+  for (const child of children) {
+    for (const hints of child.annotationsOf("publish-hints")) {
+      for (const [name, value] of Object.entries(hints.parentEnvironment ?? {})) env.set(name, value);
+    }
+  }
+  return [...env]
+    .map(([name, raw]) => {
+      const value = values.render(raw);
+      return { name, value, secret: holdsSecret(value, values.parameters) };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** A container's `withArgs` as its command; the app's own services run what their image runs. */
+export function publishCommand(resource: Resource, kind: PublishServiceKind, values: ValueRendering): PublishValue[] {
+  if (kind !== "container") return [];
+  return resource.annotationsOf("args").flatMap((a) => a.args.map((arg) => values.render(arg)));
+}
+
+/**
+ * Host ports only where the model fixed one or the endpoint is external (then on every interface,
+ * on the fixed port or the container port); fixed ones stay on the interface `run` uses.
+ */
+export function publishPorts(resource: Resource, ports: ContainerPorts): PublishPort[] {
+  const planned = ports.forResource(resource);
+  return resource.annotationsOf("endpoint").map((endpoint) => {
+    const containerPort = planned.get(endpoint.name)!.containerPort;
+    const external = endpoint.external === true;
+    const base = { name: endpoint.name, scheme: endpoint.scheme, protocol: "tcp" as const, containerPort, external };
+    if (external) return { ...base, hostPort: endpoint.port ?? containerPort, ...(endpoint.hostIp ? { hostIp: endpoint.hostIp } : {}) };
+    if (endpoint.port !== undefined) return { ...base, hostPort: endpoint.port, hostIp: endpoint.hostIp ?? "127.0.0.1" };
+    return base;
+  });
+}
+
+export function publishMounts(resource: Resource): PublishMount[] {
+  return resource.annotationsOf("mount").map((mount) => ({
+    kind: mount.kind,
+    ...(mount.source !== undefined ? { source: mount.source } : {}),
+    target: mount.target,
+    readOnly: mount.readOnly,
+  }));
+}

@@ -1,0 +1,96 @@
+import type { AppHostInfo } from "../../model/app-host-info.js";
+import { ContainerResource } from "../../model/container-resource.js";
+import type { ExecutableResource } from "../../model/executable-resource.js";
+import { ParameterResource } from "../../model/parameter-resource.js";
+import { ConnectionStringResource } from "../../model/connection-string-resource.js";
+import type { Resource } from "../../model/resource.js";
+import type { PlanServiceImage } from "../images/index.js";
+import type { PublishModel, PublishService, PublishWarning } from "../publish-model.js";
+import { planContainerPorts } from "./container-ports.js";
+import { publishDependencies } from "./dependencies.js";
+import { publishHealthChecks } from "./health-checks.js";
+import { describeParameters } from "./parameters.js";
+import { createValueRendering } from "./publish-values.js";
+import { appSourceOf, containerImage, extraAppArgs, publishCommand, publishEnvironment, publishMounts, publishPorts, serviceKindOf } from "./publish-service.js";
+import { publishVolumes } from "./volumes.js";
+
+export interface ResolveOptions {
+  readonly resources: readonly Resource[];
+  readonly appHost: AppHostInfo;
+  /** Absolute path of the output folder (build paths are written relative to it). */
+  readonly outputDirectory: string;
+  readonly planServiceImage: PlanServiceImage;
+  /** Rewrites a container's image reference (the image map); identity when not given. */
+  readonly substituteImage?: (reference: string) => string;
+}
+
+/**
+ * Resolves the model for publishing, once for every target: services with their images, ports,
+ * environment rendered for the app network (host = service name, container ports, parameters as
+ * placeholders), waits, health checks, volumes and parameters. No engine is contacted.
+ */
+export function resolvePublishModel(options: ResolveOptions): PublishModel {
+  const { resources, appHost } = options;
+  const warnings: PublishWarning[] = [];
+  const warn = (warning: PublishWarning): void => void warnings.push(warning);
+  const ports = planContainerPorts(resources);
+  const values = createValueRendering(ports);
+  const published = resources.filter((r) => !r.parent && serviceKindOf(r) !== undefined);
+  const serviceSet = new Set<Resource>(published);
+  const serviceOf = (resource: Resource): Resource | undefined => {
+    for (let current: Resource | undefined = resource; current; current = current.parent) if (serviceSet.has(current)) return current;
+    return undefined;
+  };
+  const membersOf = (service: Resource) => resources.filter((r) => serviceOf(r) === service);
+  const checks = new Map(published.map((service) => [service, publishHealthChecks(membersOf(service), { kind: serviceKindOf(service)!, ports, values, warn })]));
+  const completionTargets = new Set(resources.flatMap((r) => r.annotationsOf("wait").filter((w) => w.kind === "completed").map((w) => serviceOf(w.target))));
+  const dependencyContext = { serviceOf, hasChecks: (s: Resource) => (checks.get(s)?.length ?? 0) > 0, ports, values, warn };
+
+  const services = published.map((resource): PublishService => {
+    const kind = serviceKindOf(resource)!;
+    const members = membersOf(resource);
+    const base = {
+      name: resource.name,
+      kind,
+      command: publishCommand(resource, kind, values),
+      ports: publishPorts(resource, ports),
+      environment: publishEnvironment(resource, members.filter((m) => m !== resource), values),
+      volumes: publishMounts(resource),
+      dependencies: publishDependencies(resource, dependencyContext),
+      healthChecks: checks.get(resource)!,
+      restart: completionTargets.has(resource) ? ("on-failure" as const) : ("always" as const),
+      replicas: 1,
+      stateful: resource.annotationsOf("mount").some((m) => m.kind === "volume" && m.source !== undefined),
+      fileVariables: members.flatMap((m) => m.annotationsOf("publish-hints").flatMap((h) => h.fileVariables ?? [])).sort(),
+    };
+    const containerName = resource.lastAnnotationOf("container-name")?.name;
+    if (resource instanceof ContainerResource) {
+      return { ...base, image: containerImage(resource, options.substituteImage ?? ((r) => r)), ...(containerName ? { containerName } : {}) };
+    }
+    const app = resource as ExecutableResource;
+    if (extraAppArgs(app) > 0) warn({ code: "APP_ARGS_NOT_PUBLISHED", resource: app.name, message: `the extra arguments of '${app.name}' are not passed to its published image; read them from the environment instead` });
+    const source = appSourceOf(app);
+    const plan = options.planServiceImage({
+      appName: appHost.name,
+      service: app.name,
+      kind: kind as "node-app" | "npm-app",
+      source,
+      containerPorts: base.ports.map((p) => p.containerPort),
+      outputDirectory: options.outputDirectory,
+      appHostDirectory: appHost.directory,
+    });
+    return { ...base, image: plan.image, build: plan.build, source };
+  });
+
+  for (const resource of resources) warnUnpublished(resource, serviceOf, warn);
+  return { appName: appHost.name, services, volumes: publishVolumes(services), parameters: describeParameters(services, values.parameters), warnings };
+}
+
+function warnUnpublished(resource: Resource, serviceOf: (r: Resource) => Resource | undefined, warn: (w: PublishWarning) => void): void {
+  if (resource instanceof ParameterResource || resource instanceof ConnectionStringResource || serviceOf(resource)) return;
+  warn({
+    code: "RESOURCE_NOT_PUBLISHED",
+    resource: resource.name,
+    message: `'${resource.name}' (${resource.type}) runs on the developer's machine only and is not published; run it as a container (addContainer) or an app (addNodeApp, addNpmApp)`,
+  });
+}
