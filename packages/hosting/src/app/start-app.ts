@@ -9,7 +9,7 @@ import { ContainerResource } from "../model/container-resource.js";
 import type { Resource } from "../model/resource.js";
 import { dependentsOf } from "../orchestrator/dependency-graph.js";
 import { Orchestrator } from "../orchestrator/orchestrator.js";
-import type { ProbeSchedule } from "../orchestrator/backoff.js";
+import type { ProbeSchedule } from "../health/backoff.js";
 import { resolveParameters, type ResolvedParameters } from "../parameters/resolve-parameters.js";
 import { volumesOlderThanTheirPassword } from "../parameters/stale-volumes.js";
 import { appKeyOf, createDockerRuntime, reapOrphans } from "../runtime/docker/index.js";

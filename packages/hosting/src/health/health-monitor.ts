@@ -1,5 +1,6 @@
+import { describeError } from "../errors/describe-error.js";
 import type { HealthCheck } from "../model/health-check.js";
-import { nextStartupDelay, sleep, type ProbeSchedule } from "../orchestrator/backoff.js";
+import { nextStartupDelay, sleep, type ProbeSchedule } from "./backoff.js";
 import { runHealthCheck, type CheckContext } from "./run-health-check.js";
 
 export interface HealthMonitorOptions {
@@ -70,13 +71,4 @@ function withDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
-}
-
-export function describeError(error: unknown): string {
-  if (error instanceof AggregateError && error.errors.length > 0) return describeError(error.errors[0]);
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return error.message || (typeof code === "string" ? code : error.name);
-  }
-  return String(error);
 }

@@ -4,7 +4,7 @@ import type { Resource } from "../model/resource.js";
 import { createRuntimeResolver } from "../model/value-resolver.js";
 import type { ParameterResource } from "../model/parameter-resource.js";
 import type { LogStream, ResourceRuntime, StartedResource } from "../runtime/resource-runtime.js";
-import { DEFAULT_PROBE_SCHEDULE, type ProbeSchedule } from "./backoff.js";
+import { DEFAULT_PROBE_SCHEDULE, type ProbeSchedule } from "../health/backoff.js";
 import { EndpointAllocations } from "./endpoint-allocations.js";
 import { dependentsOf } from "./dependency-graph.js";
 import { ResourceLifecycle } from "./resource-lifecycle.js";

@@ -3,9 +3,10 @@ import { environmentOf, renderArgs, renderEnvironment } from "../model/environme
 import type { ParameterResource } from "../model/parameter-resource.js";
 import { hasEndpoints, type Resource } from "../model/resource.js";
 import { createRuntimeResolver, resourcesIn, type AllocatedEndpoint, type ValueResolver } from "../model/value-resolver.js";
-import { describeError, monitorHealth } from "../health/health-monitor.js";
+import { describeError } from "../errors/describe-error.js";
+import { monitorHealth } from "../health/health-monitor.js";
 import type { LogStream, ResourceRuntime, StartedResource } from "../runtime/resource-runtime.js";
-import { nextStartupDelay, sleep, whenAborted, type ProbeSchedule } from "./backoff.js";
+import { nextStartupDelay, sleep, whenAborted, type ProbeSchedule } from "../health/backoff.js";
 import type { EndpointAllocations } from "./endpoint-allocations.js";
 import { planEndpoints } from "./plan-endpoints.js";
 import type { StateStore } from "./state-store.js";

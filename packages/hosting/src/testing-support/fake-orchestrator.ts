@@ -1,7 +1,7 @@
 import { afterEach } from "vitest";
 import { ParameterResource } from "../model/parameter-resource.js";
 import type { Resource } from "../model/resource.js";
-import type { ProbeSchedule } from "../orchestrator/backoff.js";
+import type { ProbeSchedule } from "../health/backoff.js";
 import { Orchestrator, type OrchestratorOptions } from "../orchestrator/orchestrator.js";
 import type { ResourceEvent, ResourceSnapshot } from "../orchestrator/resource-state.js";
 import type { ResourceRuntime } from "../runtime/resource-runtime.js";

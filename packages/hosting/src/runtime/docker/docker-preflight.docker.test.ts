@@ -3,7 +3,7 @@ import { redis } from "@bosun/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Resource } from "../../model/resource.js";
 import type { ResourceRuntime, SessionInfo } from "../resource-runtime.js";
-import { createDockerFixture, requestFor, type DockerFixture } from "./docker-test-fixture.js";
+import { createDockerFixture, requestFor, type DockerFixture } from "../../testing-support/docker-fixture.js";
 
 let fixture: DockerFixture;
 let session: SessionInfo;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BosunError, ImageNotAvailableError, PortInUseError } from "../../errors/bosun-error.js";
 import type { ResourceRuntime, SessionInfo, StartedResource } from "../resource-runtime.js";
 import { LABEL } from "./docker-labels.js";
-import { createDockerFixture, deadPid, execFileAsync, PASSWORD, requestFor, until, type DockerFixture } from "./docker-test-fixture.js";
+import { createDockerFixture, deadPid, execFileAsync, PASSWORD, requestFor, until, type DockerFixture } from "../../testing-support/docker-fixture.js";
 import { sessionNetworkName } from "./session-network.js";
 
 let fixture: DockerFixture;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ContainerResource } from "../../model/container-resource.js";
 import type { SessionInfo } from "../resource-runtime.js";
 import { LABEL } from "./docker-labels.js";
-import { createDockerFixture, execFileAsync, PASSWORD, requestFor, until, type DockerFixture } from "./docker-test-fixture.js";
+import { createDockerFixture, execFileAsync, PASSWORD, requestFor, until, type DockerFixture } from "../../testing-support/docker-fixture.js";
 import { appNetworkName } from "./app-network.js";
 import { sessionNetworkName } from "./session-network.js";
 

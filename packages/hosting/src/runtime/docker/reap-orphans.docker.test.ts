@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LABEL } from "./docker-labels.js";
-import { createDockerFixture, deadPid, type DockerFixture } from "./docker-test-fixture.js";
+import { createDockerFixture, deadPid, type DockerFixture } from "../../testing-support/docker-fixture.js";
 import { downApp } from "./down-app.js";
 import { reapOrphans } from "./reap-orphans.js";
 

@@ -2,7 +2,7 @@ import { BosunError } from "../../errors/bosun-error.js";
 import type { EngineClient } from "../../engine/engine-client.js";
 import type { ImageSubstitution } from "../../images/image-substitution.js";
 import { imageReferenceOf, type ContainerResource } from "../../model/container-resource.js";
-import { describeError } from "../../health/health-monitor.js";
+import { describeError } from "../../errors/describe-error.js";
 import type { SessionInfo, StartedResource, StartRequest } from "../resource-runtime.js";
 import { defineContainer } from "./container-definition.js";
 import { ensureNamedVolumes } from "./container-mounts.js";
