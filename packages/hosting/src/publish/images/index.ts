@@ -17,9 +17,15 @@ export interface ServiceImageRequest {
 export interface ServiceImagePlan {
   readonly image: string;
   readonly build: ServiceBuild;
+  /**
+   * Files publish writes into the output folder (paths relative to it, `/`-separated), e.g. the
+   * Dockerfile and the entrypoint; marked and replaced like every file publish writes. A path
+   * planned for two services must have the same content.
+   */
+  readonly files?: Readonly<Record<string, string>>;
 }
 
-export type PlanServiceImage = (request: ServiceImageRequest) => ServiceImagePlan;
+export type PlanServiceImage = (request: ServiceImageRequest) => ServiceImagePlan | Promise<ServiceImagePlan>;
 
 /** Placeholder until the images step lands: publishing a node or npm app fails with this message. */
 export const planServiceImage: PlanServiceImage = (request) => {

@@ -5,7 +5,7 @@ import { ParameterResource } from "../../model/parameter-resource.js";
 import { ConnectionStringResource } from "../../model/connection-string-resource.js";
 import type { Resource } from "../../model/resource.js";
 import type { PlanServiceImage } from "../images/index.js";
-import type { PublishModel, PublishService, PublishWarning } from "../publish-model.js";
+import type { PublishEnvironmentEntry, PublishHealthCheck, PublishModel, PublishService, PublishWarning } from "../publish-model.js";
 import { planContainerPorts } from "./container-ports.js";
 import { publishDependencies } from "./dependencies.js";
 import { publishHealthChecks } from "./health-checks.js";
@@ -13,6 +13,12 @@ import { describeParameters } from "./parameters.js";
 import { createValueRendering } from "./publish-values.js";
 import { appSourceOf, containerImage, extraAppArgs, publishCommand, publishEnvironment, publishMounts, publishPorts, serviceKindOf } from "./publish-service.js";
 import { publishVolumes } from "./volumes.js";
+
+/** The publish model, and the files the images step asked to write (path relative to the output folder → content). */
+export interface ResolvedPublish {
+  readonly model: PublishModel;
+  readonly files: ReadonlyMap<string, string>;
+}
 
 export interface ResolveOptions {
   readonly resources: readonly Resource[];
@@ -29,7 +35,7 @@ export interface ResolveOptions {
  * environment rendered for the app network (host = service name, container ports, parameters as
  * placeholders), waits, health checks, volumes and parameters. No engine is contacted.
  */
-export function resolvePublishModel(options: ResolveOptions): PublishModel {
+export async function resolvePublishModel(options: ResolveOptions): Promise<ResolvedPublish> {
   const { resources, appHost } = options;
   const warnings: PublishWarning[] = [];
   const warn = (warning: PublishWarning): void => void warnings.push(warning);
@@ -46,7 +52,10 @@ export function resolvePublishModel(options: ResolveOptions): PublishModel {
   const completionTargets = new Set(resources.flatMap((r) => r.annotationsOf("wait").filter((w) => w.kind === "completed").map((w) => serviceOf(w.target))));
   const dependencyContext = { serviceOf, hasChecks: (s: Resource) => (checks.get(s)?.length ?? 0) > 0, ports, values, warn };
 
-  const services = published.map((resource): PublishService => {
+  const files = new Map<string, string>();
+  const services: PublishService[] = [];
+  for (const resource of published) services.push(await publishService(resource));
+  async function publishService(resource: Resource): Promise<PublishService> {
     const kind = serviceKindOf(resource)!;
     const members = membersOf(resource);
     const base = {
@@ -54,7 +63,7 @@ export function resolvePublishModel(options: ResolveOptions): PublishModel {
       kind,
       command: publishCommand(resource, kind, values),
       ports: publishPorts(resource, ports),
-      environment: publishEnvironment(resource, members.filter((m) => m !== resource), values),
+      environment: withCheckEnvironment(publishEnvironment(resource, members.filter((m) => m !== resource), values), checks.get(resource)!),
       volumes: publishMounts(resource),
       dependencies: publishDependencies(resource, dependencyContext),
       healthChecks: checks.get(resource)!,
@@ -70,7 +79,7 @@ export function resolvePublishModel(options: ResolveOptions): PublishModel {
     const app = resource as ExecutableResource;
     if (extraAppArgs(app) > 0) warn({ code: "APP_ARGS_NOT_PUBLISHED", resource: app.name, message: `the extra arguments of '${app.name}' are not passed to its published image; read them from the environment instead` });
     const source = appSourceOf(app);
-    const plan = options.planServiceImage({
+    const plan = await options.planServiceImage({
       appName: appHost.name,
       service: app.name,
       kind: kind as "node-app" | "npm-app",
@@ -79,11 +88,20 @@ export function resolvePublishModel(options: ResolveOptions): PublishModel {
       outputDirectory: options.outputDirectory,
       appHostDirectory: appHost.directory,
     });
+    for (const [file, content] of Object.entries(plan.files ?? {})) files.set(file, content);
     return { ...base, image: plan.image, build: plan.build, source };
-  });
+  }
 
   for (const resource of resources) warnUnpublished(resource, serviceOf, warn);
-  return { appName: appHost.name, services, volumes: publishVolumes(services), parameters: describeParameters(services, values.parameters), warnings };
+  const model = { appName: appHost.name, services, volumes: publishVolumes(services), parameters: describeParameters(services, values.parameters), warnings };
+  return { model, files };
+}
+
+/** The variables the checks need, added where the service does not set them already; sorted. */
+function withCheckEnvironment(environment: PublishEnvironmentEntry[], checks: readonly PublishHealthCheck[]): PublishEnvironmentEntry[] {
+  const names = new Set(environment.map((e) => e.name));
+  const extra = checks.flatMap((c) => c.environment).filter((e) => !names.has(e.name) && names.add(e.name));
+  return [...environment, ...extra].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function warnUnpublished(resource: Resource, serviceOf: (r: Resource) => Resource | undefined, warn: (w: PublishWarning) => void): void {
