@@ -34,18 +34,38 @@ function hideFromPrinting(error: Error, field: string): void {
   Object.defineProperty(error, field, { enumerable: false });
 }
 
-/** The application model is invalid; `problems` lists every one found, each naming its resource. */
+/** One problem of an application model: what is wrong and the fix, and where the user's code asked for it. */
+export interface ValidationProblem {
+  readonly message: string;
+  /** `file:line:column` of the user's call (`apphost/index.ts:3:9`), when it is outside bosun's own packages. */
+  readonly location?: string;
+  /** The builder method called there, e.g. `addRedis`. */
+  readonly method?: string;
+}
+
+/**
+ * The application model is invalid; `problems` lists every one found, each naming its resource,
+ * and `details` adds where the user's code caused each one.
+ */
 export class ValidationError extends BosunError {
   readonly problems: readonly string[];
+  readonly details: readonly ValidationProblem[];
 
-  constructor(problems: readonly string[]) {
-    const heading = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-    super(`the application model has ${heading}:\n${problems.map((p) => `  - ${p}`).join("\n")}`, {
-      code: "VALIDATION",
-    });
-    this.problems = problems;
+  constructor(problems: readonly (string | ValidationProblem)[]) {
+    const details = problems.map((p) => (typeof p === "string" ? { message: p } : p));
+    const heading = details.length === 1 ? "1 problem" : `${details.length} problems`;
+    super(`the application model has ${heading}:\n${details.map(formatProblem).join("\n")}`, { code: "VALIDATION" });
+    this.problems = details.map((p) => p.message);
+    this.details = details;
     hideFromPrinting(this, "problems");
+    hideFromPrinting(this, "details");
   }
+}
+
+function formatProblem(problem: ValidationProblem): string {
+  const line = `  - ${problem.message}`;
+  if (problem.location === undefined) return line;
+  return `${line}\n    (${problem.method ? `${problem.method} at ` : ""}${problem.location})`;
 }
 
 /** No Docker engine answered at any of the places bosun looked. */

@@ -1,4 +1,5 @@
 import type { Annotation, AnnotationOf, AnnotationType } from "./annotations.js";
+import { recordCallSite } from "./call-site.js";
 import type { ExpressionValue, ReferenceExpression } from "./expression.js";
 
 /**
@@ -25,8 +26,18 @@ export abstract class Resource {
     return this.annotationsOf(type).at(-1);
   }
 
+  /** Adds an annotation and remembers the user's call that asked for it, for error messages. */
   addAnnotation(annotation: Annotation): void {
+    recordCallSite(annotation);
     this.annotations.push(annotation);
+  }
+
+  /**
+   * Problems with this resource's own settings, reported by `build()` with every other problem;
+   * integrations override it (a database name PostgreSQL cannot take, say).
+   */
+  checkSettings(): string[] {
+    return [];
   }
 }
 

@@ -2,22 +2,25 @@ import { hasConnectionString, hasEndpoints, type Resource } from "../resource.js
 import { ParameterResource } from "../parameter-resource.js";
 import { resourcesIn } from "../value-resolver.js";
 import { findCycles } from "./find-cycles.js";
+import { finding, type Finding } from "./finding.js";
 
 /** Every wait, reference, value and parent must point at a resource of this same model. */
-export function checkEdges(resources: readonly Resource[]): string[] {
+export function checkEdges(resources: readonly Resource[]): Finding[] {
   const known = new Set(resources);
-  const problems: string[] = [];
+  const problems: Finding[] = [];
   for (const resource of resources) {
     const parent = resource.parent;
     if (parent && !known.has(parent)) {
-      problems.push(`resource '${resource.name}' belongs to '${parent.name}', which is not part of this app; create both with the same builder`);
+      problems.push(finding(`resource '${resource.name}' belongs to '${parent.name}', which is not part of this app; create both with the same builder`, resource));
     }
-    for (const wait of resource.annotationsOf("wait")) problems.push(...checkWait(resource, wait.target, known));
-    for (const reference of resource.annotationsOf("reference")) problems.push(...checkReference(resource, reference.target, known));
+    for (const wait of resource.annotationsOf("wait")) problems.push(...checkWait(resource, wait.target, known).map((m) => finding(m, wait)));
+    for (const reference of resource.annotationsOf("reference")) {
+      problems.push(...checkReference(resource, reference.target, known).map((m) => finding(m, reference)));
+    }
     for (const env of resource.annotationsOf("environment")) {
       for (const used of resourcesIn(env.value)) {
         if (!known.has(used) && !isInternalParameter(used)) {
-          problems.push(`resource '${resource.name}' uses '${used.name}' in ${env.name}, which is not part of this app; add it with the same builder`);
+          problems.push(finding(`resource '${resource.name}' uses '${used.name}' in ${env.name}, which is not part of this app; add it with the same builder`, env));
         }
       }
     }
@@ -26,11 +29,18 @@ export function checkEdges(resources: readonly Resource[]): string[] {
 }
 
 /** Wait edges (and a child's implicit wait on its parent) must not loop. */
-export function checkCycles(resources: readonly Resource[]): string[] {
+export function checkCycles(resources: readonly Resource[]): Finding[] {
   // A resource waiting on itself is reported by checkWait with a plainer message.
   return findCycles(resources, waitTargets)
     .filter((cycle) => cycle.length > 2)
-    .map((cycle) => `resources wait for each other in a cycle: ${cycle.map((r) => r.name).join(" → ")}; remove one of these waits`);
+    .map((cycle) => finding(`resources wait for each other in a cycle: ${cycle.map((r) => r.name).join(" → ")}; remove one of these waits`, closingWait(cycle)));
+}
+
+/** The wait that closes a cycle (its last edge), or the resource when the edge is a child's wait on its parent. */
+function closingWait(cycle: readonly Resource[]): object {
+  const from = cycle.at(-2);
+  const to = cycle.at(-1);
+  return from?.annotationsOf("wait").find((w) => w.target === to) ?? from ?? cycle[0] ?? {};
 }
 
 function waitTargets(resource: Resource): Resource[] {
