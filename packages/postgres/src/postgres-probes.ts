@@ -1,9 +1,11 @@
-import pg from "pg";
+import type { QueryResult } from "pg";
 
 const CONNECT_TIMEOUT_MS = 3_000;
 
 /** Runs one statement on a fresh connection; throws the server's or the network's error. */
-export async function queryOnce(connectionString: string, sql: string, values: unknown[] = []): Promise<pg.QueryResult> {
+export async function queryOnce(connectionString: string, sql: string, values: unknown[] = []): Promise<QueryResult> {
+  // Loaded when a probe first runs, so an AppHost's `manifest` or `--help` does not import pg.
+  const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: CONNECT_TIMEOUT_MS });
   client.on("error", () => {});
   await client.connect();

@@ -1,9 +1,9 @@
-import { Redis } from "ioredis";
-
 const PROBE_TIMEOUT_MS = 3_000;
 
 /** Healthy when the server answers `PING` with the credentials of the connection string. */
 export async function probeRedis(connectionString: string): Promise<void> {
+  // Loaded when a probe first runs, so an AppHost's `manifest` or `--help` does not import ioredis.
+  const { Redis } = await import("ioredis");
   const client = new Redis(connectionString, {
     lazyConnect: true,
     connectTimeout: PROBE_TIMEOUT_MS,

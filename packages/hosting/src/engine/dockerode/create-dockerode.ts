@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { Agent } from "node:https";
 import { join } from "node:path";
-import Docker from "dockerode";
+import type Docker from "dockerode";
 import type { EngineEndpoint } from "../engine-endpoint.js";
 
 /**
@@ -9,6 +9,9 @@ import type { EngineEndpoint } from "../engine-endpoint.js";
  * because docker-modem otherwise fills the gaps from DOCKER_HOST in process.env.
  */
 export async function createDockerode(endpoint: EngineEndpoint): Promise<Docker> {
+  // Loaded on first use: dockerode and ssh2 take a good part of a second to import, and the
+  // commands that never talk to an engine (manifest, --help) should not pay for them.
+  const { default: Docker } = await import("dockerode");
   const none = { socketPath: undefined, host: undefined, port: undefined, ca: undefined, cert: undefined, key: undefined };
   if (endpoint.kind === "unix") return new Docker({ ...none, socketPath: endpoint.socketPath, protocol: "http" });
   if (endpoint.tls === undefined) {
