@@ -1,6 +1,9 @@
 /** Delays between probes: fast while a resource starts, slow once it is healthy. */
 export interface ProbeSchedule {
-  /** First delay while starting (ms); grows by `factor` up to `maxStartupDelayMs`. */
+  /**
+   * While starting, from the start of one probe to the start of the next (ms): first this, growing
+   * by `factor` up to `maxStartupDelayMs`; a probe that takes longer is followed at once.
+   */
   readonly initialDelayMs: number;
   readonly factor: number;
   readonly maxStartupDelayMs: number;
@@ -10,10 +13,14 @@ export interface ProbeSchedule {
   readonly probeTimeoutMs: number;
 }
 
+/**
+ * While a resource starts, a probe every 100 ms at most: a refused connection costs next to nothing,
+ * and every moment between a server becoming ready and a probe noticing delays what waits for it.
+ */
 export const DEFAULT_PROBE_SCHEDULE: ProbeSchedule = {
   initialDelayMs: 50,
   factor: 1.5,
-  maxStartupDelayMs: 1_000,
+  maxStartupDelayMs: 100,
   steadyDelayMs: 5_000,
   probeTimeoutMs: 5_000,
 };

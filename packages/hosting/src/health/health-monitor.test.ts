@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { HealthCheck } from "../model/health-check.js";
 import { FAST_SCHEDULE } from "../testing-support/fake-orchestrator.js";
 import { monitorHealth } from "./health-monitor.js";
@@ -25,6 +25,10 @@ async function results(checks: HealthCheck[], rounds: number, schedule = FAST_SC
   });
   return seen;
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("monitorHealth", () => {
   it("names the first failing check and its error, and skips the checks after it", async () => {
@@ -72,6 +76,28 @@ describe("monitorHealth", () => {
     );
 
     expect(seen).toEqual([[false, "health check 'hangs' failed: timed out"]]);
+  });
+
+  it("starts a start-up probe every period even when each refusal is slow, and waits the steady delay once healthy", async () => {
+    vi.useFakeTimers();
+    const startedAt: number[] = [];
+    const schedule = { initialDelayMs: 100, factor: 1, maxStartupDelayMs: 100, steadyDelayMs: 5_000, probeTimeoutMs: 1_000 };
+    const seen = results(
+      [
+        probe("slow refusal", async () => {
+          startedAt.push(Date.now());
+          await new Promise((resolve) => setTimeout(resolve, 40));
+          if (startedAt.length < 4) throw new Error("ECONNREFUSED");
+        }),
+      ],
+      5,
+      schedule,
+    );
+    await vi.advanceTimersByTimeAsync(10_000);
+    await seen;
+
+    const gaps = startedAt.slice(1).map((at, index) => at - startedAt[index]!);
+    expect(gaps).toEqual([100, 100, 100, 5_040]);
   });
 
   it("ends at once when its signal aborts", async () => {

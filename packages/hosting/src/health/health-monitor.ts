@@ -14,20 +14,26 @@ export interface HealthMonitorOptions {
 }
 
 /**
- * Probes until `signal` aborts: every 50 ms or so (growing) until first healthy, then every few
- * seconds, so health changes after start-up are reported too.
+ * Probes until `signal` aborts: every 50–100 ms until first healthy, then every few seconds, so
+ * health changes after start-up are reported too.
  */
 export async function monitorHealth(options: HealthMonitorOptions): Promise<void> {
   const { schedule, signal } = options;
   let everHealthy = false;
   let delay: number | undefined;
   while (!signal.aborted) {
+    const probedAt = Date.now();
     const failure = await firstFailure(options);
     if (signal.aborted) return;
     options.onResult(failure === undefined, failure);
     everHealthy ||= failure === undefined;
-    delay = everHealthy ? schedule.steadyDelayMs : nextStartupDelay(schedule, delay);
-    await sleep(delay, signal);
+    if (everHealthy) {
+      await sleep(schedule.steadyDelayMs, signal);
+      continue;
+    }
+    // Counted from the probe's start, so a slow refusal does not stretch the gap to the next one.
+    delay = nextStartupDelay(schedule, delay);
+    await sleep(Math.max(0, delay - (Date.now() - probedAt)), signal);
   }
 }
 
