@@ -1,10 +1,23 @@
-import { runCommandLine } from "../cli/command-line.js";
 import type { Manifest } from "../manifest/manifest-types.js";
 import { writeManifest } from "../manifest/write-manifest.js";
 import type { AppHostInfo } from "../model/app-host-info.js";
 import type { Resource } from "../model/resource.js";
 import type { RunningApp } from "./running-app.js";
-import { startApp, type StartOptions } from "./start-app.js";
+import type { StartOptions } from "./start-app.js";
+
+/**
+ * What `run()` needs of the command line. The command line is a front end, a layer above this one:
+ * `run()` loads it by the package's public entry (`@bosun/hosting/cli`, which implements this) when
+ * an AppHost runs it, so this layer names no module of it, and a library or test that only builds,
+ * starts or prints a model never loads it.
+ */
+export interface CommandLineFrontEnd {
+  /** Parses `argv` (the arguments after the script), runs the command and resolves to the exit code. */
+  runCommandLine(application: DistributedApplication, argv: readonly string[]): Promise<number>;
+}
+
+/** A computed specifier: resolved by Node (or Vitest) through the package's exports when run() is called. */
+const COMMAND_LINE_ENTRY: string = "@bosun/hosting/cli";
 
 /** A validated application model, ready to run or publish. */
 export class DistributedApplication {
@@ -23,16 +36,22 @@ export class DistributedApplication {
    * engine, image or port nothing starts.
    * @example await using app = await builder.build().start(); await app.waitForHealthy("api");
    */
-  start(options: StartOptions = {}): Promise<RunningApp> {
+  async start(options: StartOptions = {}): Promise<RunningApp> {
+    // Loaded on first use: the engine client, orchestrator and runtimes are not needed to build a
+    // model or print its manifest.
+    const { startApp } = await import("./start-app.js");
     return startApp(this.resources, this.appHost, options);
   }
 
   /**
    * The AppHost command line: `run` (default) boots the app until Ctrl-C, `manifest` prints the
-   * model as JSON, `down [--volumes]` removes what this AppHost created.
+   * model as JSON, `down [--volumes]` removes what this AppHost created; `--help` lists them. Sets
+   * `process.exitCode` (1 when the command failed, 2 for a usage error; docs/cli.md).
    * @example await builder.build().run()
    */
-  run(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-    return runCommandLine(this, argv);
+  async run(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+    const { runCommandLine } = (await import(COMMAND_LINE_ENTRY)) as CommandLineFrontEnd;
+    const code = await runCommandLine(this, argv);
+    if (code !== 0) process.exitCode = code;
   }
 }

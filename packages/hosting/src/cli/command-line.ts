@@ -1,23 +1,39 @@
-import { parseArgs } from "node:util";
 import type { DistributedApplication } from "../app/distributed-application.js";
 import { BosunError } from "../errors/bosun-error.js";
-import { downCommand } from "./down-command.js";
-import { runApp } from "./run-command.js";
+import { appHostInvocation } from "./app-host-invocation.js";
+import { buildProgram, runProgram, type ProgramOutput } from "./build-program.js";
+import { CLI_COMMANDS } from "./commands/index.js";
+import { EXIT_CODES } from "./exit-codes.js";
 
-const USAGE = "usage: npx tsx apphost/index.ts [run | manifest | down [--volumes]]";
+export interface CommandLineOptions {
+  /** How usage lines name the AppHost; default: as the user started it (`npx tsx apphost/index.ts`). */
+  readonly name?: string;
+  readonly output?: ProgramOutput;
+}
 
-/** The AppHost's command line. Caller mistakes print one clear message and set a non-zero exit code. */
-export async function runCommandLine(application: DistributedApplication, argv: readonly string[]): Promise<void> {
+/**
+ * The AppHost's command line: parses `argv` (the arguments after the script), runs the command and
+ * resolves to the exit code. A bosun error a command throws (no engine, a port in use) is printed as
+ * one line and ends with 1; usage errors end with 2.
+ */
+export async function runCommandLine(
+  application: DistributedApplication,
+  argv: readonly string[],
+  options: CommandLineOptions = {},
+): Promise<number> {
+  const program = buildProgram({
+    name: options.name ?? appHostInvocation(),
+    description: `The AppHost of '${application.appHost.name}': runs its app model with bosun.`,
+    commands: CLI_COMMANDS,
+    action: (definition, commandOptions) => definition.execute(application, commandOptions),
+    ...(options.output ? { output: options.output } : {}),
+  });
   try {
-    const { positionals, values } = parseArgs({ args: [...argv], allowPositionals: true, options: { volumes: { type: "boolean", default: false } } });
-    const command = positionals[0] ?? "run";
-    if (command === "run") await runApp(application);
-    else if (command === "manifest") process.stdout.write(`${JSON.stringify(application.manifest(), null, 2)}\n`);
-    else if (command === "down") await downCommand(application.appHost, { volumes: values.volumes ?? false });
-    else throw new BosunError(`unknown command '${command}'; ${USAGE}`, { code: "CONFIGURATION" });
+    return await runProgram(program, argv);
   } catch (error) {
-    if (!(error instanceof BosunError) && !(error instanceof TypeError && "code" in error)) throw error;
-    console.error(`error: ${error.message}`);
-    process.exitCode = 1;
+    if (!(error instanceof BosunError)) throw error;
+    const err = options.output?.err ?? ((text: string) => process.stderr.write(text));
+    err(`error: ${error.message}\n`);
+    return EXIT_CODES.FAILURE;
   }
 }

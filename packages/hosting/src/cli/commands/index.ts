@@ -1,0 +1,13 @@
+import type { CliCommand } from "../cli-command.js";
+import { DOWN_COMMAND } from "./down.js";
+import { MANIFEST_COMMAND } from "./manifest.js";
+import { RUN_COMMAND } from "./run.js";
+
+/**
+ * Every command, in the order `--help` lists them: the one place a command is registered. Both the
+ * AppHost command line and the `bosun` bin are built from this list. `run` is what an empty command
+ * line means.
+ */
+export const CLI_COMMANDS: readonly CliCommand[] = [RUN_COMMAND, MANIFEST_COMMAND, DOWN_COMMAND];
+
+export const DEFAULT_COMMAND = RUN_COMMAND.name;
