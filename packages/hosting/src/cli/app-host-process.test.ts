@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const FIXTURE = fileURLToPath(new URL("./fixtures/cli-apphost.ts", import.meta.url));
+const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+const TIMEOUT = { timeout: 60_000 };
+
+interface Ended {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The fixture AppHost as a user starts it (from its own folder), running bosun from source. */
+function startAppHost(args: readonly string[]): ChildProcess {
+  return spawn(process.execPath, ["--conditions=bosun-source", "--import", "tsx", FIXTURE, ...args], {
+    cwd: path.dirname(FIXTURE),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+function ended(child: ChildProcess, onOutput: (stdout: string) => void = () => {}): Promise<Ended> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk: Buffer) => onOutput((stdout += chunk.toString())));
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+const appHost = (...args: string[]) => ended(startAppHost(args));
+
+describe("an AppHost script's command line", () => {
+  it("prints usage naming the script for --help and -h, and exits 0", TIMEOUT, async () => {
+    const [help, h] = await Promise.all([appHost("--help"), appHost("-h")]);
+    expect(help).toMatchObject({ code: 0, stderr: "" });
+    expect(help.stdout).toMatch(/^Usage: npx tsx cli-apphost\.ts \[options\] \[command\]\n/);
+    expect(help.stdout).toContain("The AppHost of 'cli-fixture'");
+    expect(h).toEqual(help);
+  });
+
+  it("prints the down command's usage for down --help, and exits 0", TIMEOUT, async () => {
+    const { code, stdout } = await appHost("down", "--help");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: npx tsx cli-apphost\.ts down \[options\]\n/);
+    expect(stdout).toContain("--volumes");
+  });
+
+  it("prints the version for --version, and exits 0", TIMEOUT, async () => {
+    expect(await appHost("--version")).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: "" });
+  });
+
+  it("refuses manifest with an extra argument, naming it, with exit code 2 and nothing on stdout", TIMEOUT, async () => {
+    const { code, stdout, stderr } = await appHost("manifest", "extra");
+    expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+    expect(stderr).toContain("error: unexpected argument 'extra': 'manifest' takes no arguments");
+    expect(stderr).toContain("(see 'npx tsx cli-apphost.ts manifest --help')");
+  });
+
+  it("prints the model for manifest, paths relative to the script's folder", TIMEOUT, async () => {
+    const { code, stdout } = await appHost("manifest");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ resources: { sleeper: { command: "sleep", workingDirectory: "." } } });
+  });
+
+  it("runs the app when given no command, and on Ctrl-C stops it and exits 0", TIMEOUT, async () => {
+    const child = startAppHost([]);
+    const done = ended(child, (stdout) => {
+      if (/all 1 resources healthy/.test(stdout) && child.exitCode === null && !child.killed) child.kill("SIGINT");
+    });
+    const { code, stdout, stderr } = await done;
+    expect(stderr).toBe("");
+    expect(stdout).toContain("sleeper");
+    expect(stdout).toContain("stopped");
+    expect(code).toBe(0);
+  });
+});
