@@ -1,0 +1,12 @@
+import type { PublishMount, PublishPort } from "../publish-model.js";
+
+/** A published port in the long form (Swarm's routing mesh publishes on every node). */
+export function swarmPort(port: PublishPort): Record<string, unknown> {
+  return { target: port.containerPort, published: port.hostPort, protocol: port.protocol, mode: "ingress" };
+}
+
+/** A mount in the short form; bind mounts keep their absolute path (it must exist on the node). */
+export function swarmMount(mount: PublishMount): string {
+  const suffix = mount.readOnly ? ":ro" : "";
+  return mount.source === undefined ? `${mount.target}${suffix}` : `${mount.source}:${mount.target}${suffix}`;
+}
