@@ -12,6 +12,7 @@ export { defineExtension, type BuilderExtension } from "./app/builder-extension.
 export {
   ResourceBuilder,
   type ReferenceSource,
+  toResource,
   type ResourceLike,
   type EndpointOptions,
   type HttpEndpointOptions,
