@@ -1,21 +1,19 @@
 import { randomBytes } from "node:crypto";
 import getPort from "get-port";
-import { BosunError } from "../errors/bosun-error.js";
 import { connectEngine } from "../engine/connect-engine.js";
 import type { EngineClient } from "../engine/engine-client.js";
 import { loadImageSubstitution } from "../images/image-substitution.js";
 import type { AppHostInfo } from "../model/app-host-info.js";
 import { ContainerResource } from "../model/container-resource.js";
 import type { Resource } from "../model/resource.js";
-import { dependentsOf } from "../orchestrator/dependency-graph.js";
 import { Orchestrator } from "../orchestrator/orchestrator.js";
 import type { ProbeSchedule } from "../health/backoff.js";
-import { resolveParameters, type ResolvedParameters } from "../parameters/resolve-parameters.js";
-import { volumesOlderThanTheirPassword } from "../parameters/stale-volumes.js";
-import { appKeyOf, createDockerRuntime, reapOrphans } from "../runtime/docker/index.js";
+import { resolveParameters } from "../parameters/resolve-parameters.js";
+import { createDockerRuntime } from "../runtime/docker/index.js";
 import { createProcessRuntime } from "../runtime/process/process-runtime.js";
 import { reapOrphanProcesses } from "../runtime/process/reap-orphan-processes.js";
 import type { LogStream, ResourceRuntime, SessionInfo } from "../runtime/resource-runtime.js";
+import { prepareStart } from "./prepare-start.js";
 import { RunningApp } from "./running-app.js";
 
 export interface StartOptions {
@@ -35,17 +33,23 @@ export interface StartOptions {
   readonly defaultStartupTimeoutMs?: number;
 }
 
-/** Builds the session's runtimes, checks everything that can fail up front, then starts the model. */
+/**
+ * Builds the session's runtimes, checks everything that can fail up front, then starts the model.
+ * Independent steps overlap: the engine connection with reading the secrets and /proc, the session
+ * network with reaping and preflight.
+ */
 export async function startApp(resources: readonly Resource[], appHost: AppHostInfo, options: StartOptions = {}): Promise<RunningApp> {
   const env = options.env ?? process.env;
   const session: SessionInfo = { appHost, id: randomBytes(3).toString("hex"), pid: process.pid };
-  const parameters = await resolveParameters(resources, appHost, env);
+  const needsEngine = !options.runtimes && resources.some((r) => r instanceof ContainerResource);
+  const engine = needsEngine ? handledLater(options.engine ? Promise.resolve(options.engine) : connectEngine({ env })) : undefined;
+  const [parameters, reapedProcesses] = await Promise.all([resolveParameters(resources, appHost, env), reapOrphanProcesses()]);
   const parameterValues = parameters.values;
   options.onSecrets?.([...parameterValues].filter(([parameter]) => parameter.secret).map(([, value]) => value));
-  const reapedProcesses = await reapOrphanProcesses();
   if (reapedProcesses.length > 0) options.onProgress?.(`ended processes left by an earlier run that ended abruptly: ${reapedProcesses.join(", ")}`);
-  const runtimes = options.runtimes?.(session) ?? (await defaultRuntimes(resources, session, env, parameters, options));
-  await preflight(resources, runtimes, options);
+  const connected = await engine;
+  const runtimes = options.runtimes?.(session) ?? defaultRuntimes(resources, session, env, connected, options);
+  await prepareStart({ resources, runtimes, session, parameters, engine: connected, onProgress: options.onProgress });
   const orchestrator = new Orchestrator({
     resources,
     runtimes,
@@ -58,41 +62,24 @@ export async function startApp(resources: readonly Resource[], appHost: AppHostI
   return new RunningApp(orchestrator, orchestrator.start(), session, resources);
 }
 
-/**
- * Stops before anything starts when a problem would break the app. An image that cannot be had for
- * a resource nothing depends on (pgAdmin, say) is only announced: that resource fails, the rest runs.
- */
-async function preflight(resources: readonly Resource[], runtimes: readonly ResourceRuntime[], options: StartOptions): Promise<void> {
-  const problems = (await Promise.all(runtimes.map((r) => r.preflight?.(resources) ?? []))).flat();
-  const needed = new Set([...dependentsOf(resources)].filter(([, dependents]) => dependents.length > 0).map(([target]) => target.name));
-  const blocking = problems.filter((p) => p.kind !== "image" || needed.has(p.resource));
-  for (const problem of problems.filter((p) => !blocking.includes(p))) {
-    options.onProgress?.(`${problem.message} (nothing depends on '${problem.resource}', so the rest starts without it)`);
-  }
-  if (blocking.length > 0) {
-    throw new BosunError(`cannot start the app:\n${blocking.map((p) => `  - ${p.message}`).join("\n")}`, { code: "CONFIGURATION" });
-  }
+/** The promise itself, marked as handled: it is awaited later, after steps that may throw first. */
+function handledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
-async function defaultRuntimes(
+function defaultRuntimes(
   resources: readonly Resource[],
   session: SessionInfo,
   env: NodeJS.ProcessEnv,
-  parameters: ResolvedParameters,
+  engine: EngineClient | undefined,
   options: StartOptions,
-): Promise<ResourceRuntime[]> {
+): ResourceRuntime[] {
   const runtimes = [createProcessRuntime({ session })];
-  if (!resources.some((r) => r instanceof ContainerResource)) return runtimes;
-  const engine = options.engine ?? (await connectEngine({ env }));
-  const appKey = appKeyOf(session.appHost);
-  const reaped = await reapOrphans({ engine, appKey });
-  if (reaped.containers.length + reaped.networks.length > 0) {
-    options.onProgress?.(`removed ${reaped.containers.length} container(s) and ${reaped.networks.length} network(s) left by an earlier run that ended abruptly`);
-  }
-  for (const warning of await volumesOlderThanTheirPassword(engine, resources, parameters)) options.onProgress?.(warning);
+  if (!engine) return runtimes;
   const substitution = loadImageSubstitution({ env, cwd: process.cwd() });
   const onImageProgress = (resource: string, text: string) => options.onProgress?.(`${resource}: ${text}`);
-  return [createDockerRuntime({ engine, session, substitution, onImageProgress }), ...runtimes];
+  return [createDockerRuntime({ engine, session, substitution, onImageProgress, resources }), ...runtimes];
 }
 
 /** A port nothing listens on right now, on the loopback interface. */

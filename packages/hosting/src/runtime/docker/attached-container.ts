@@ -11,7 +11,8 @@ export interface AttachOptions {
   readonly id: string;
   readonly endpoints: ReadonlyMap<string, AllocatedEndpoint>;
   readonly persistent: boolean;
-  readonly network: string;
+  /** The session network a persistent container leaves on stop; none when it is only on the app network. */
+  readonly network?: string;
   readonly onLog: (stream: LogStream, line: string) => void;
   /** Only output written after this moment (a reused container's history is not replayed). */
   readonly logsSince?: Date;
@@ -60,7 +61,7 @@ async function detach(options: AttachOptions, logs: LogSubscription, watching: A
   logs.stop();
   watching.abort();
   settle();
-  await options.engine.networks.disconnect(options.network, options.id);
+  if (options.network) await options.engine.networks.disconnect(options.network, options.id);
 }
 
 /** The exit code; never rejects, since nobody may be listening when the engine goes away. */

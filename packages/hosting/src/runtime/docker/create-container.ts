@@ -21,15 +21,16 @@ export interface CreateContainerOptions {
 export async function createContainer(options: CreateContainerOptions): Promise<StartedResource> {
   const { engine, request, definition } = options;
   const id = await engine.containers.create(definition.spec);
+  const network = definition.spec.network?.name;
   try {
-    if (options.appNetwork) await engine.networks.connect(options.appNetwork, id, [request.resource.name]);
+    if (options.appNetwork && options.appNetwork !== network) await engine.networks.connect(options.appNetwork, id, [request.resource.name]);
     await engine.containers.start(id);
     const started = await attachContainer({
       engine,
       id,
       endpoints: await endpointsAfterStart(engine, request.resource, id),
       persistent: definition.lifetime === "persistent",
-      network: definition.spec.network?.name ?? "",
+      ...(network && network !== options.appNetwork ? { network } : {}),
       onLog: request.onLog,
     });
     if (request.signal.aborted) throw new BosunError(`resource '${request.resource.name}': the app stopped while it was starting`, { code: "RUNTIME" });

@@ -2,9 +2,11 @@ import { hostname } from "node:os";
 import type { EngineClient } from "../../engine/engine-client.js";
 import type { ImageSubstitution } from "../../images/image-substitution.js";
 import { ContainerResource } from "../../model/container-resource.js";
+import type { Resource } from "../../model/resource.js";
 import type { ResourceRuntime, SessionInfo } from "../resource-runtime.js";
+import { lifetimeOf } from "./container-definition.js";
 import { appKeyOf } from "./docker-labels.js";
-import { ensureAppNetwork } from "./app-network.js";
+import { appNetworkName, ensureAppNetwork } from "./app-network.js";
 import { preflightContainers } from "./docker-preflight.js";
 import { createSessionNetwork, removeNetworkAndLeftovers, sessionNetworkName } from "./session-network.js";
 import type { IsAlive } from "./session-owner.js";
@@ -20,6 +22,12 @@ export interface DockerRuntimeOptions {
   readonly isAlive?: IsAlive;
   /** This machine's name in `bosun.host` labels; default `os.hostname()`. */
   readonly host?: string;
+  /**
+   * The app's resources. When every container among them is persistent, they meet by name on the
+   * app network they stay on anyway, and no session network is made: reusing them then costs no
+   * network creation and no attaching on every run.
+   */
+  readonly resources?: readonly Resource[];
 }
 
 /**
@@ -30,19 +38,22 @@ export interface DockerRuntimeOptions {
 export function createDockerRuntime(options: DockerRuntimeOptions): ResourceRuntime {
   const { engine, session } = options;
   const host = options.host ?? hostname();
+  const appKey = appKeyOf(session.appHost);
+  const persistentOnly = options.resources !== undefined && everyContainerIsPersistent(options.resources);
+  const appNetwork = memoize(() => ensureAppNetwork(engine, appKey));
   const context: DockerSession = {
     engine,
     session,
     substitution: options.substitution,
-    network: sessionNetworkName(session),
+    network: persistentOnly ? appNetworkName(appKey) : sessionNetworkName(session),
     report: (resource, text) => options.onImageProgress?.(resource, text),
     isAlive: options.isAlive,
     host,
-    appNetwork: memoize(() => ensureAppNetwork(engine, appKeyOf(session.appHost))),
+    appNetwork,
   };
   let opened: Promise<unknown> | undefined;
   const open = async () => {
-    opened ??= createSessionNetwork(engine, session, host);
+    opened ??= persistentOnly ? appNetwork() : createSessionNetwork(engine, session, host);
     await opened;
   };
 
@@ -57,11 +68,19 @@ export function createDockerRuntime(options: DockerRuntimeOptions): ResourceRunt
       return startContainer(context, { ...request, resource: request.resource as ContainerResource });
     },
     close: async () => {
-      if (!opened) return;
+      const pending = opened;
       opened = undefined;
-      await removeNetworkAndLeftovers(engine, context.network, appKeyOf(session.appHost));
+      // The app network outlives the session; `down` removes it.
+      if (!pending || persistentOnly) return;
+      // A network still being created (preflight failed meanwhile) is removed once it exists.
+      await pending.catch(() => {});
+      await removeNetworkAndLeftovers(engine, context.network, appKey);
     },
   };
+}
+
+function everyContainerIsPersistent(resources: readonly Resource[]): boolean {
+  return resources.filter((r): r is ContainerResource => r instanceof ContainerResource).every((r) => lifetimeOf(r) === "persistent");
 }
 
 /** Runs `create` once; later calls share its promise (a failed attempt is retried next time). */

@@ -72,6 +72,26 @@ describe("persistent containers", () => {
     expect(second.healthyMs).toBeLessThan(1_500);
   });
 
+  it("meet by name on the app network when the app has no other containers, without a session network", async () => {
+    const builder = fixture.builder.use(redis);
+    const first = builder.addRedis("only-a").withLifetime("persistent");
+    const second = builder.addRedis("only-b").withLifetime("persistent");
+    const session = fixture.session();
+    const runtime = fixture.runtime(session, { resources: [first.resource, second.resource] });
+    await runtime.open?.();
+    const handles = await Promise.all([runtime.start(requestFor(first.resource)), runtime.start(requestFor(second.resource))]);
+    const [firstName, secondName] = [`only-a-${fixture.builder.appHost.id}`, `only-b-${fixture.builder.appHost.id}`];
+
+    expect(await fixture.engine.networks.inspect(sessionNetworkName(session))).toBeUndefined();
+    expect(await networksOf(firstName)).toEqual([appNetworkName(fixture.appKey)]);
+    expect((await fixture.engine.containers.exec(firstName, ["getent", "hosts", "only-b"])).stdout).toContain("only-b");
+    await Promise.all(handles.map((handle) => handle.stop()));
+    await runtime.close?.();
+    // Stopping leaves them where they were: running, on the app network.
+    expect(await networksOf(secondName)).toEqual([appNetworkName(fixture.appKey)]);
+    expect((await fixture.engine.containers.inspect(secondName))?.running).toBe(true);
+  });
+
   it("are reused after being stopped outside bosun, and started again", async () => {
     const builder = fixture.builder.use(redis);
     const stopped = builder.addRedis("stopped").withLifetime("persistent");

@@ -9,6 +9,7 @@ export interface ReuseContainerOptions {
   readonly engine: EngineClient;
   readonly request: StartRequest<ContainerResource>;
   readonly existing: ContainerInfo;
+  /** The network the session's containers meet on: the session's own, or the app network. */
   readonly network: string;
   /** The app network it stays on between runs (joined here too, for containers made before it existed). */
   readonly appNetwork: string;
@@ -22,15 +23,15 @@ export async function reuseContainer(options: ReuseContainerOptions): Promise<St
   const { engine, request, existing, network } = options;
   const since = new Date();
   // Connect first: a stopped container starts fine on the new network even when its old one is gone.
-  await engine.networks.connect(network, existing.id, [request.resource.name]);
-  await engine.networks.connect(options.appNetwork, existing.id, [request.resource.name]);
+  const networks = new Set([network, options.appNetwork]);
+  await Promise.all([...networks].map((name) => engine.networks.connect(name, existing.id, [request.resource.name])));
   if (!existing.running) await engine.containers.start(existing.id);
   return attachContainer({
     engine,
     id: existing.id,
     endpoints: await endpointsAfterStart(engine, request.resource, existing.id),
     persistent: true,
-    network,
+    ...(network !== options.appNetwork ? { network } : {}),
     onLog: request.onLog,
     logsSince: since,
   });
