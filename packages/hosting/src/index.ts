@@ -1,7 +1,8 @@
 // @bosun/hosting: what AppHosts and integrations use (the builder, resources, annotations,
 // expressions, errors and the extension API). Runtimes and the testing package also use
 // @bosun/hosting/runtime (src/runtime/index.ts).
-export { createBuilder, DistributedApplicationBuilder, type BuilderOptions } from "./app/distributed-application-builder.js";
+export { createBuilder, DistributedApplicationBuilder, type AddResourceOptions, type BuilderOptions } from "./app/distributed-application-builder.js";
+export { checkCall, checkOptions, type ArgumentKind, type ArgumentRule, type CallContext } from "./model/argument-checks.js";
 export { DistributedApplication } from "./app/distributed-application.js";
 export { RunningApp } from "./app/running-app.js";
 export { type StartOptions } from "./app/start-app.js";
@@ -11,8 +12,8 @@ export { defineExtension, type BuilderExtension } from "./app/builder-extension.
 
 export {
   ResourceBuilder,
-  type ReferenceSource,
   toResource,
+  type ReferenceSource,
   type ResourceLike,
   type EndpointOptions,
   type HttpEndpointOptions,
@@ -73,4 +74,5 @@ export {
   PortInUseError,
   ValidationError,
   type BosunErrorCode,
+  type ValidationProblem,
 } from "./errors/bosun-error.js";

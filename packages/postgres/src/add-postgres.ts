@@ -1,4 +1,4 @@
-import { defineExtension, GENERATED_PASSWORD_LENGTH, ParameterResource, type DistributedApplicationBuilder, type ResourceBuilder } from "@bosun/hosting";
+import { checkCall, checkOptions, defineExtension, type DistributedApplicationBuilder, type ParameterResource, type ResourceBuilder } from "@bosun/hosting";
 import { POSTGRES_DEFAULT_USER, POSTGRES_IMAGE, POSTGRES_PORT, POSTGRES_REGISTRY, POSTGRES_TAG } from "./postgres-images.js";
 import { probePostgres } from "./postgres-probes.js";
 import { publishedPostgresCheck } from "./postgres-published-check.js";
@@ -19,10 +19,11 @@ export interface PostgresOptions {
  * @example const db = builder.addPostgres("postgres").withDataVolume().addDatabase("appdb")
  */
 export function addPostgres(app: DistributedApplicationBuilder, name: string, options: PostgresOptions = {}): PostgresServerBuilder {
-  const password =
-    options.password?.resource ??
-    app.addParameter(`${name}-password`, { secret: true, generate: { minLength: GENERATED_PASSWORD_LENGTH } }).resource;
-  const userName = options.userName?.resource ?? POSTGRES_DEFAULT_USER;
+  const context = { call: "builder.addPostgres(…)", example: 'builder.addPostgres("postgres", { port: 5433 })' };
+  checkCall(context, { "the name": [name, "string"] });
+  checkOptions(context, options, { userName: "parameter?", password: "parameter?", port: "number?" });
+  const password = options.password ? options.password.resource : app.addGeneratedPassword(name).resource;
+  const userName = options.userName ? options.userName.resource : POSTGRES_DEFAULT_USER;
   const server = new PostgresServerResource(name, userName, password);
   app.addResource(server);
   server.addAnnotation({ type: "container-image", registry: POSTGRES_REGISTRY, image: POSTGRES_IMAGE, tag: POSTGRES_TAG });

@@ -1,6 +1,9 @@
 import { Resource, expr, uri, type ExpressionValue, type ReferenceExpression, type ResourceWithConnectionString } from "@bosun/hosting";
 import type { PostgresServerResource } from "./postgres-server-resource.js";
 
+/** PostgreSQL truncates longer identifiers, so two long names could end up as one database. */
+const MAX_DATABASE_NAME_BYTES = 63;
+
 /** A database on a PostgreSQL server, created when the server is healthy. */
 export class PostgresDatabaseResource extends Resource implements ResourceWithConnectionString {
   readonly type = "postgres.database.v0";
@@ -20,6 +23,15 @@ export class PostgresDatabaseResource extends Resource implements ResourceWithCo
   /** The server's URI with the database: `postgresql://user:password@host:port/database`. */
   get connectionStringExpression(): ReferenceExpression {
     return expr`${this.server.connectionStringExpression}/${uri(this.databaseName)}`;
+  }
+
+  /** A database name PostgreSQL keeps as given: not empty, at most 63 bytes, no NUL. */
+  override checkSettings(): string[] {
+    const bytes = Buffer.byteLength(this.databaseName);
+    if (bytes > 0 && bytes <= MAX_DATABASE_NAME_BYTES && !this.databaseName.includes("\0")) return [];
+    return [
+      `database '${this.name}' has database name '${this.databaseName}'; PostgreSQL takes 1 to ${MAX_DATABASE_NAME_BYTES} bytes without NUL, e.g. .addDatabase("${this.name}", "orders")`,
+    ];
   }
 
   connectionProperties(): ReadonlyMap<string, ExpressionValue> {

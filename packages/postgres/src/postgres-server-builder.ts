@@ -1,4 +1,4 @@
-import { ContainerResource, ResourceBuilder, type DistributedApplicationBuilder } from "@bosun/hosting";
+import { checkCall, ContainerResource, ResourceBuilder, type DistributedApplicationBuilder } from "@bosun/hosting";
 import { PostgresDatabaseResource } from "./postgres-database-resource.js";
 import { PGADMIN_IMAGE, PGADMIN_PORT, PGADMIN_REGISTRY, PGADMIN_TAG, POSTGRES_INIT_PATH } from "./postgres-images.js";
 import { createDatabaseIfMissing, probePostgres } from "./postgres-probes.js";
@@ -19,6 +19,7 @@ export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResourc
    * @example const db = postgres.addDatabase("ecommercedb")
    */
   addDatabase(name: string, databaseName: string = name): ResourceBuilder<PostgresDatabaseResource> {
+    checkCall(this.checked("addDatabase", '.addDatabase("orders", "orders_v2")'), { "the name": [name, "string"], "the database name": [databaseName, "string"] });
     const database = new PostgresDatabaseResource(name, databaseName, this.resource);
     database.addAnnotation({
       type: "initializer",
@@ -40,6 +41,7 @@ export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResourc
    * @example postgres.withInitFiles("./init")
    */
   withInitFiles(source: string): this {
+    checkCall(this.checked("withInitFiles", '.withInitFiles("./init")'), { "the folder": [source, "string"] });
     return this.withBindMount(source, POSTGRES_INIT_PATH, { readOnly: true });
   }
 
@@ -48,8 +50,9 @@ export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResourc
    * @example postgres.withPgAdmin((pgadmin) => pgadmin.withHostPort(5051))
    */
   withPgAdmin(configure?: (pgadmin: ResourceBuilder<ContainerResource>) => void): this {
+    checkCall(this.checked("withPgAdmin", ".withPgAdmin((pgadmin) => pgadmin.withHostPort(5051))"), { "the configure callback": [configure, "function?"] });
     const pgadmin = this.app
-      .addResource(new ContainerResource(`${this.name}-pgadmin`))
+      .addResource(new ContainerResource(`${this.name}-pgadmin`), { derivedFrom: this.name })
       .withHttpEndpoint({ targetPort: PGADMIN_PORT })
       .withEnvironment("PGADMIN_DEFAULT_EMAIL", "admin@example.com")
       .withEnvironment("PGADMIN_DEFAULT_PASSWORD", "admin")

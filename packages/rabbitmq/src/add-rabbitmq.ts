@@ -1,4 +1,4 @@
-import { defineExtension, GENERATED_PASSWORD_LENGTH, type DistributedApplicationBuilder, type ParameterResource, type PublishedCheck, type ResourceBuilder } from "@bosun/hosting";
+import { checkCall, checkOptions, defineExtension, type DistributedApplicationBuilder, type ParameterResource, type PublishedCheck, type ResourceBuilder } from "@bosun/hosting";
 import { RabbitMQBuilder } from "./rabbitmq-builder.js";
 import { RABBITMQ_DEFAULT_USER, RABBITMQ_IMAGE, RABBITMQ_PORT, RABBITMQ_REGISTRY, RABBITMQ_TAG } from "./rabbitmq-images.js";
 import { probeRabbitMQ } from "./rabbitmq-probe.js";
@@ -18,10 +18,11 @@ export interface RabbitMQOptions {
  * @example const messaging = builder.addRabbitMQ("messaging").withManagementPlugin()
  */
 export function addRabbitMQ(app: DistributedApplicationBuilder, name: string, options: RabbitMQOptions = {}): RabbitMQBuilder {
-  const password =
-    options.password?.resource ??
-    app.addParameter(`${name}-password`, { secret: true, generate: { minLength: GENERATED_PASSWORD_LENGTH } }).resource;
-  const userName = options.userName?.resource ?? RABBITMQ_DEFAULT_USER;
+  const context = { call: "builder.addRabbitMQ(…)", example: 'builder.addRabbitMQ("messaging", { port: 5673 })' };
+  checkCall(context, { "the name": [name, "string"] });
+  checkOptions(context, options, { userName: "parameter?", password: "parameter?", port: "number?" });
+  const password = options.password ? options.password.resource : app.addGeneratedPassword(name).resource;
+  const userName = options.userName ? options.userName.resource : RABBITMQ_DEFAULT_USER;
   const broker = new RabbitMQResource(name, userName, password);
   app.addResource(broker);
   broker.addAnnotation({ type: "container-image", registry: RABBITMQ_REGISTRY, image: RABBITMQ_IMAGE, tag: RABBITMQ_TAG });

@@ -1,4 +1,4 @@
-import { ResourceBuilder, type ContainerResource, type ResourceWithDataPath } from "@bosun/hosting";
+import { checkCall, ResourceBuilder, type ContainerResource, type ResourceWithDataPath } from "@bosun/hosting";
 import { RABBITMQ_MANAGEMENT_PORT, RABBITMQ_MANAGEMENT_SUFFIX, RABBITMQ_NODE_NAME } from "./rabbitmq-images.js";
 import type { RabbitMQResource } from "./rabbitmq-resource.js";
 
@@ -9,6 +9,7 @@ export class RabbitMQBuilder extends ResourceBuilder<RabbitMQResource> {
    * @example builder.addRabbitMQ("messaging").withManagementPlugin(15672)
    */
   withManagementPlugin(port?: number): this {
+    checkCall(this.checked("withManagementPlugin", ".withManagementPlugin(15672)"), { "the host port": [port, "number?"] });
     const image = this.resource.lastAnnotationOf("container-image");
     if (image && !image.tag.endsWith(RABBITMQ_MANAGEMENT_SUFFIX)) image.tag += RABBITMQ_MANAGEMENT_SUFFIX;
     return this.withHttpEndpoint({ name: "management", targetPort: RABBITMQ_MANAGEMENT_PORT, port });

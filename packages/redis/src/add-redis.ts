@@ -1,4 +1,4 @@
-import { defineExtension, GENERATED_PASSWORD_LENGTH, type DistributedApplicationBuilder, type ParameterResource, type PublishedCheck, type ResourceBuilder } from "@bosun/hosting";
+import { checkCall, checkOptions, defineExtension, type DistributedApplicationBuilder, type ParameterResource, type PublishedCheck, type ResourceBuilder } from "@bosun/hosting";
 import { RedisBuilder } from "./redis-builder.js";
 import { REDIS_IMAGE, REDIS_PORT, REDIS_REGISTRY, REDIS_TAG } from "./redis-images.js";
 import { probeRedis } from "./redis-probe.js";
@@ -16,9 +16,10 @@ export interface RedisOptions {
  * @example const cache = builder.addRedis("cache").withHostPort(6381)
  */
 export function addRedis(app: DistributedApplicationBuilder, name: string, options: RedisOptions = {}): RedisBuilder {
-  const password =
-    options.password?.resource ??
-    app.addParameter(`${name}-password`, { secret: true, generate: { minLength: GENERATED_PASSWORD_LENGTH } }).resource;
+  const context = { call: "builder.addRedis(…)", example: 'builder.addRedis("cache", { port: 6380 })' };
+  checkCall(context, { "the name": [name, "string"] });
+  checkOptions(context, options, { password: "parameter?", port: "number?" });
+  const password = options.password ? options.password.resource : app.addGeneratedPassword(name).resource;
   const redis = new RedisResource(name, password);
   app.addResource(redis);
   redis.addAnnotation({ type: "container-image", registry: REDIS_REGISTRY, image: REDIS_IMAGE, tag: REDIS_TAG });

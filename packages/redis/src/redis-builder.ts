@@ -1,4 +1,4 @@
-import { ResourceBuilder, type ContainerResource, type ResourceWithDataPath } from "@bosun/hosting";
+import { checkCall, ResourceBuilder, type ContainerResource, type ResourceWithDataPath } from "@bosun/hosting";
 import type { RedisResource } from "./redis-resource.js";
 
 /** Configures a Redis server. */
@@ -8,6 +8,7 @@ export class RedisBuilder extends ResourceBuilder<RedisResource> {
    * @example builder.addRedis("cache").withDataVolume().withPersistence(30, 10)
    */
   withPersistence(intervalSeconds = 60, keysChanged = 1): this {
+    checkCall(this.checked("withPersistence", ".withPersistence(30, 10)"), { "the interval in seconds": [intervalSeconds, "number"], "the number of changed keys": [keysChanged, "number"] });
     this.resource.addAnnotation({ type: "args", args: ["--save", String(intervalSeconds), String(keysChanged)] });
     return this;
   }

@@ -34,4 +34,15 @@ export class RedisResource extends ContainerResource implements ResourceWithConn
     const { primaryEndpoint: endpoint, password } = this;
     return serverConnectionProperties({ endpoint, password, uri: this.connectionStringExpression });
   }
+
+  /** `--save <seconds> <changes>` needs whole numbers Redis accepts: at least 1 second, 0 or more changes. */
+  override checkSettings(): string[] {
+    return this.annotationsOf("args").flatMap(({ args }) => {
+      const at = args.indexOf("--save");
+      if (at === -1) return [];
+      const [seconds, changes] = [Number(args[at + 1]), Number(args[at + 2])];
+      if (Number.isInteger(seconds) && seconds >= 1 && Number.isInteger(changes) && changes >= 0) return [];
+      return [`resource '${this.name}' snapshots every ${args[at + 1]} s after ${args[at + 2]} changes; use whole numbers, at least 1 second, e.g. .withPersistence(60, 1)`];
+    });
+  }
 }

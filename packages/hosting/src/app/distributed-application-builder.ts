@@ -1,12 +1,16 @@
 import path from "node:path";
 import { BosunError } from "../errors/bosun-error.js";
+import { reportUncaughtBosunErrors } from "../errors/report-uncaught.js";
 import { describeAppHost, type AppHostInfo } from "../model/app-host-info.js";
+import { callError, checkCall, checkOptions, describeValue, type CallContext } from "../model/argument-checks.js";
+import { recordCallSite } from "../model/call-site.js";
 import { ConnectionStringResource } from "../model/connection-string-resource.js";
 import { ContainerResource, splitImageTag } from "../model/container-resource.js";
+import { markDerived } from "../model/derived-resources.js";
 import { ExecutableResource } from "../model/executable-resource.js";
 import { NodeAppResource } from "../model/node-app-resource.js";
-import { ParameterResource, type ParameterOptions } from "../model/parameter-resource.js";
-import type { Resource } from "../model/resource.js";
+import { GENERATED_PASSWORD_LENGTH, ParameterResource, type ParameterOptions } from "../model/parameter-resource.js";
+import { Resource } from "../model/resource.js";
 import { ResourceBuilder } from "../model/resource-builder.js";
 import { validateModel } from "../model/validation/validate-model.js";
 import type { BuilderExtension } from "./builder-extension.js";
@@ -19,18 +23,41 @@ export interface BuilderOptions {
   readonly appName?: string;
 }
 
-/** Collects the application model. Nothing starts until `build().run()`. */
+export interface AddResourceOptions {
+  /**
+   * The resource the user named that this one is made for (`cache` for `cache-password`): its
+   * name problems are reported on that resource, once.
+   */
+  readonly derivedFrom?: string;
+}
+
+/**
+ * Collects the application model. Nothing starts until `build().run()`. Each method checks its
+ * arguments' types as it is called; `build()` checks their values and the graph, and an error
+ * nobody catches prints as its message alone (see docs/errors.md).
+ */
 export class DistributedApplicationBuilder {
   readonly appHost: AppHostInfo;
   readonly resources: Resource[] = [];
   readonly #extensions = new Set<string>();
 
   constructor(options: BuilderOptions = {}) {
+    reportUncaughtBosunErrors();
+    checkOptions(call("createBuilder", 'createBuilder({ appName: "shop" })', ""), options, { appHostDirectory: "string?", appName: "string?" });
     this.appHost = describeAppHost(options.appHostDirectory, options.appName);
   }
 
-  /** Adds a resource built by an integration and returns a builder for it. */
-  addResource<R extends Resource>(resource: R): ResourceBuilder<R> {
+  /**
+   * Adds a resource built by an integration and returns a builder for it.
+   * @example const server = app.addResource(new PostgresServerResource(name, user, password))
+   */
+  addResource<R extends Resource>(resource: R, options: AddResourceOptions = {}): ResourceBuilder<R> {
+    const context = call("addResource", "app.addResource(new ContainerResource(name))");
+    if (!(resource instanceof Resource)) throw callError(context, `expects a Resource, got ${describeValue(resource)}`);
+    checkCall(context, { "the resource's name": [resource.name, "string"] });
+    checkOptions(context, options, { derivedFrom: "string?" });
+    recordCallSite(resource);
+    if (options.derivedFrom !== undefined) markDerived(resource, options.derivedFrom);
     this.resources.push(resource);
     return new ResourceBuilder(resource, this.appHost);
   }
@@ -40,6 +67,7 @@ export class DistributedApplicationBuilder {
    * @example builder.addContainer("mailpit", "axllent/mailpit:v1.21").withHttpEndpoint({ targetPort: 8025 })
    */
   addContainer(name: string, image: string): ResourceBuilder<ContainerResource> {
+    checkCall(call("addContainer", 'builder.addContainer("mailpit", "axllent/mailpit:v1.21")'), { "the name": [name, "string"], "the image": [image, "string"] });
     const parsed = splitImageTag(image);
     const resource = new ContainerResource(name);
     resource.addAnnotation({ type: "container-image", registry: undefined, image: parsed.image, tag: parsed.tag ?? "latest" });
@@ -51,6 +79,9 @@ export class DistributedApplicationBuilder {
    * @example builder.addExecutable("worker", "python3", "../worker", ["main.py"])
    */
   addExecutable(name: string, command: string, workingDirectory: string, args: string[] = []): ResourceBuilder<ExecutableResource> {
+    const context = call("addExecutable", 'builder.addExecutable("worker", "python3", "../worker", ["main.py"])');
+    checkCall(context, { "the name": [name, "string"], "the command": [command, "string"], "the working directory": [workingDirectory, "string"], "the arguments": [args, "array"] });
+    checkCall(context, Object.fromEntries(args.map((arg, i) => [`argument ${i + 1}`, [arg, "value"] as const])));
     const resource = new ExecutableResource(name, command, this.#resolvePath(workingDirectory));
     if (args.length > 0) resource.addAnnotation({ type: "args", args });
     return this.addResource(resource);
@@ -61,6 +92,8 @@ export class DistributedApplicationBuilder {
    * @example builder.addNodeApp("api", "../api", "src/index.ts").withHttpEndpoint({ env: "PORT" })
    */
   addNodeApp(name: string, appDirectory: string, script: string): ResourceBuilder<NodeAppResource> {
+    const context = call("addNodeApp", 'builder.addNodeApp("api", "../api", "src/index.ts")');
+    checkCall(context, { "the name": [name, "string"], "the app's folder": [appDirectory, "string"], "the script": [script, "string"] });
     const resource = new NodeAppResource(name, this.#resolvePath(appDirectory), script);
     resource.addAnnotation({ type: "args", args: [script] });
     return this.addResource(resource);
@@ -71,6 +104,8 @@ export class DistributedApplicationBuilder {
    * @example builder.addNpmApp("frontend", "../frontend", "dev").withHttpEndpoint({ env: "PORT" })
    */
   addNpmApp(name: string, appDirectory: string, scriptName = "start"): ResourceBuilder<ExecutableResource> {
+    const context = call("addNpmApp", 'builder.addNpmApp("frontend", "../frontend", "dev")');
+    checkCall(context, { "the name": [name, "string"], "the app's folder": [appDirectory, "string"], "the script name": [scriptName, "string"] });
     return this.addExecutable(name, "npm", appDirectory, ["run", scriptName]);
   }
 
@@ -79,7 +114,22 @@ export class DistributedApplicationBuilder {
    * @example builder.addParameter("api-key", { secret: true })
    */
   addParameter(name: string, options: ParameterOptions = {}): ResourceBuilder<ParameterResource> {
+    const context = call("addParameter", 'builder.addParameter("api-key", { secret: true })');
+    checkCall(context, { "the name": [name, "string"] });
+    checkOptions(context, options, { secret: "boolean?", value: "string?", generate: "object?" });
+    checkOptions({ ...context, example: "{ generate: { minLength: 22 } }" }, options.generate, { minLength: "number" });
     return this.addResource(new ParameterResource(name, options));
+  }
+
+  /**
+   * The secret `<owner>-password` parameter an integration generates when the user gives no
+   * password (22+ characters, kept in the AppHost's secrets file); its name problems are
+   * reported on the owner.
+   * @example const password = options.password?.resource ?? app.addGeneratedPassword(name).resource
+   */
+  addGeneratedPassword(ownerName: string): ResourceBuilder<ParameterResource> {
+    const parameter = new ParameterResource(`${ownerName}-password`, { secret: true, generate: { minLength: GENERATED_PASSWORD_LENGTH } });
+    return this.addResource(parameter, { derivedFrom: ownerName });
   }
 
   /**
@@ -87,6 +137,7 @@ export class DistributedApplicationBuilder {
    * @example const crm = builder.addConnectionString("crm"); api.withReference(crm)
    */
   addConnectionString(name: string): ResourceBuilder<ConnectionStringResource> {
+    checkCall(call("addConnectionString", 'builder.addConnectionString("crm")'), { "the name": [name, "string"] });
     return this.addResource(new ConnectionStringResource(name));
   }
 
@@ -95,6 +146,9 @@ export class DistributedApplicationBuilder {
    * @example const builder = createBuilder().use(postgres).use(redis)
    */
   use<M extends object>(extension: BuilderExtension<M>): this & M {
+    const context = call("use", "createBuilder().use(postgres)");
+    checkCall(context, { "an extension (from defineExtension)": [extension, "object"] });
+    checkCall(context, { "the extension's name": [extension.name, "string"], "the extension's methods": [extension.methods, "function"] });
     if (this.#extensions.has(extension.name)) return this as this & M;
     const methods = extension.methods(this);
     for (const key of Object.keys(methods)) {
@@ -117,6 +171,10 @@ export class DistributedApplicationBuilder {
   #resolvePath(folder: string): string {
     return path.resolve(this.appHost.directory, folder);
   }
+}
+
+function call(method: string, example: string, receiver = "builder."): CallContext {
+  return { call: `${receiver}${method}(…)`, example };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { staticRuntimeValues } from "./static-runtime-values.js";
 import { describe, expect, it } from "vitest";
 import { createBuilder } from "../app/distributed-application-builder.js";
+import { ValidationError } from "../errors/bosun-error.js";
 import { ContainerResource, imageReferenceOf } from "./container-resource.js";
 import { EndpointReference } from "./endpoint-reference.js";
 import { renderArgs, renderEnvironment } from "./environment.js";
@@ -47,8 +48,11 @@ describe("withImage, withImageTag, withImageRegistry", () => {
   it("refuses to change the tag or registry of a container that has no image yet", () => {
     const builder = newBuilder();
     const bare = builder.addResource(new ContainerResource("bare"));
-    expect(() => bare.withImageTag("1")).toThrowErrorMatchingInlineSnapshot(`[TypeError: resource 'bare' has no image; call .withImage(image) first]`);
-    expect(() => bare.withImageRegistry("r.example.com")).toThrow(TypeError);
+    expect(() => bare.withImageTag("1")).toThrowErrorMatchingInlineSnapshot(`
+      [ValidationError: the application model has 1 problem:
+        - resource 'bare': .withImageTag(…) needs an image to change, and 'bare' has none; give it one first; e.g. .withImage("redis", "7")]
+    `);
+    expect(() => bare.withImageRegistry("r.example.com")).toThrow(ValidationError);
     expect(() => imageReferenceOf(bare.resource)).toThrowErrorMatchingInlineSnapshot(`[Error: container resource 'bare' has no image]`);
   });
 });
@@ -195,7 +199,10 @@ describe("withHostPort", () => {
   it("fails with the fix when the resource has no endpoint yet", () => {
     const web = newBuilder().addContainer("web", "nginx");
     expect(() => web.withHostPort(8080)).toThrowErrorMatchingInlineSnapshot(
-      `[TypeError: resource 'web' has no endpoint to set a host port on; add one with .withEndpoint({ port })]`,
+      `
+      [ValidationError: the application model has 1 problem:
+        - resource 'web': .withHostPort(…) needs an endpoint to set the host port of, and 'web' has none; declare one first; e.g. .withEndpoint({ targetPort: 80, port })]
+    `,
     );
   });
 });

@@ -1,8 +1,9 @@
-import path from "node:path";
-import type { AppHostInfo } from "./app-host-info.js";
+import type { EndpointAnnotation, EnvironmentValue } from "./annotations.js";
+import { checkCall, checkOptions, callError } from "./argument-checks.js";
+import { ARGS, ENDPOINTS, ENVIRONMENT, WAITS } from "./builder-capabilities.js";
+import { recordCallSite } from "./call-site.js";
+import { ContainerMethods } from "./container-methods.js";
 import type { EnvironmentContext } from "./environment-context.js";
-import type { EndpointAnnotation, EnvironmentValue, Lifetime } from "./annotations.js";
-import { ContainerResource, splitImageTag } from "./container-resource.js";
 import { EndpointReference } from "./endpoint-reference.js";
 import { toExpressionValue, type ValueLike, type ValueResourceHandle } from "./expression.js";
 import type { ProbeContext } from "./health-check.js";
@@ -10,11 +11,12 @@ import type {
   Resource,
   ResourceWithArgs,
   ResourceWithConnectionString,
-  ResourceWithDataPath,
   ResourceWithEndpoints,
   ResourceWithEnvironment,
   ResourceWithWaitSupport,
 } from "./resource.js";
+
+export { defaultVolumeName } from "./container-methods.js";
 
 /** Anything `withReference` accepts: a resource with a connection string or with endpoints. */
 export type ReferenceSource =
@@ -46,58 +48,17 @@ export function toResource<R extends Resource>(value: ResourceLike<R>): R {
   return value instanceof ResourceBuilder ? value.resource : value;
 }
 
+
+const HTTP_ENDPOINT_OPTIONS = { port: "number?", targetPort: "number?", name: "string?", env: "string?" } as const;
+const ENDPOINT_OPTIONS = { ...HTTP_ENDPOINT_OPTIONS, scheme: "string?", hostIp: "string?" } as const;
+const HTTP_HEALTH_OPTIONS = { statusCode: "number?", endpointName: "string?" } as const;
+
 /**
  * Configures one resource. Methods only add annotations; each is available only on resources
- * with the matching capability (a parameter has no environment, an executable no image).
+ * with the matching capability (a parameter has no environment, an executable no image). Each
+ * checks its arguments' types as it is called; `build()` checks their values and the graph.
  */
-export class ResourceBuilder<R extends Resource> {
-  constructor(
-    readonly resource: R,
-    /** The AppHost this resource belongs to; relative paths resolve against its folder. */
-    readonly appHost: AppHostInfo,
-  ) {}
-
-  get name(): string {
-    return this.resource.name;
-  }
-
-  /**
-   * Runs a different image.
-   * @example builder.addContainer("cache", "redis").withImage("valkey/valkey", "8")
-   */
-  withImage<B extends ResourceBuilder<ContainerResource>>(this: B, image: string, tag?: string): B {
-    const parsed = splitImageTag(image);
-    this.resource.addAnnotation({ type: "container-image", registry: undefined, image: parsed.image, tag: tag ?? parsed.tag ?? "latest" });
-    return this;
-  }
-
-  /**
-   * Keeps the image, changes its tag.
-   * @example builder.addPostgres("pg").withImageTag("15-alpine")
-   */
-  withImageTag<B extends ResourceBuilder<ContainerResource>>(this: B, tag: string): B {
-    imageAnnotation(this.resource).tag = tag;
-    return this;
-  }
-
-  /**
-   * Pulls the image from another registry.
-   * @example builder.addRedis("cache").withImageRegistry("mirror.example.com")
-   */
-  withImageRegistry<B extends ResourceBuilder<ContainerResource>>(this: B, registry: string): B {
-    imageAnnotation(this.resource).registry = registry;
-    return this;
-  }
-
-  /**
-   * Names the container instead of `<resource>-<session>`.
-   * @example postgres.withContainerName("ecommerce-postgres")
-   */
-  withContainerName<B extends ResourceBuilder<ContainerResource>>(this: B, name: string): B {
-    this.resource.addAnnotation({ type: "container-name", name });
-    return this;
-  }
-
+export class ResourceBuilder<R extends Resource> extends ContainerMethods<R> {
   /**
    * Sets an environment variable, or runs a callback that sets several.
    * @example api.withEnvironment("LOG_LEVEL", "debug")
@@ -109,12 +70,14 @@ export class ResourceBuilder<R extends Resource> {
     nameOrCallback: string | ((context: EnvironmentContext) => void),
     value?: EnvironmentValue | ValueResourceHandle,
   ): B {
+    const context = this.checked("withEnvironment", '.withEnvironment("LOG_LEVEL", "debug")', ENVIRONMENT);
     if (typeof nameOrCallback === "function") {
       this.resource.addAnnotation({ type: "environment-callback", callback: nameOrCallback });
-    } else {
-      const resolved = typeof value === "boolean" || value === undefined ? (value ?? "") : toExpressionValue(value);
-      this.resource.addAnnotation({ type: "environment", name: nameOrCallback, value: resolved });
+      return this;
     }
+    checkCall(context, { "the variable name (or a callback)": [nameOrCallback, "string"], [`the value of ${nameOrCallback}`]: [value, "value"] });
+    const resolved = typeof value === "boolean" ? value : toExpressionValue(value as ValueLike);
+    this.resource.addAnnotation({ type: "environment", name: nameOrCallback, value: resolved });
     return this;
   }
 
@@ -123,6 +86,8 @@ export class ResourceBuilder<R extends Resource> {
    * @example builder.addContainer("redis", "redis").withArgs("--appendonly", "yes")
    */
   withArgs<B extends ResourceBuilder<ResourceWithArgs>>(this: B, ...args: ValueLike[]): B {
+    const context = this.checked("withArgs", '.withArgs("--appendonly", "yes")', ARGS);
+    checkCall(context, Object.fromEntries(args.map((arg, i) => [`argument ${i + 1}`, [arg, "value"] as const])));
     this.resource.addAnnotation({ type: "args", args: args.map(toExpressionValue) });
     return this;
   }
@@ -132,6 +97,7 @@ export class ResourceBuilder<R extends Resource> {
    * @example builder.addContainer("mail", "mailpit").withEndpoint({ name: "smtp", targetPort: 1025 })
    */
   withEndpoint<B extends ResourceBuilder<ResourceWithEndpoints>>(this: B, options: EndpointOptions = {}): B {
+    checkOptions(this.checked("withEndpoint", '.withEndpoint({ name: "smtp", targetPort: 1025 })', ENDPOINTS), options, ENDPOINT_OPTIONS);
     const scheme = options.scheme ?? "tcp";
     const annotation: EndpointAnnotation = {
       type: "endpoint",
@@ -151,6 +117,7 @@ export class ResourceBuilder<R extends Resource> {
    * @example builder.addNodeApp("api", "../api", "src/index.ts").withHttpEndpoint({ env: "PORT" })
    */
   withHttpEndpoint<B extends ResourceBuilder<ResourceWithEndpoints>>(this: B, options: HttpEndpointOptions = {}): B {
+    checkOptions(this.checked("withHttpEndpoint", '.withHttpEndpoint({ env: "PORT" })', ENDPOINTS), options, HTTP_ENDPOINT_OPTIONS);
     return this.withEndpoint({ ...options, scheme: "http", name: options.name ?? "http" });
   }
 
@@ -159,11 +126,12 @@ export class ResourceBuilder<R extends Resource> {
    * @example builder.addRedis("cache").withHostPort(6381)
    */
   withHostPort<B extends ResourceBuilder<ResourceWithEndpoints>>(this: B, port: number): B {
+    const context = this.checked("withHostPort", ".withHostPort(6381)", ENDPOINTS);
+    checkCall(context, { "the port": [port, "number"] });
     const endpoint = this.resource.annotationsOf("endpoint")[0];
-    if (!endpoint) {
-      throw new TypeError(`resource '${this.name}' has no endpoint to set a host port on; add one with .withEndpoint({ port })`);
-    }
+    if (!endpoint) throw callError({ ...context, example: ".withEndpoint({ targetPort: 80, port })" }, `needs an endpoint to set the host port of, and '${this.name}' has none; declare one first`);
     endpoint.port = port;
+    recordCallSite(endpoint);
     return this;
   }
 
@@ -172,42 +140,20 @@ export class ResourceBuilder<R extends Resource> {
    * @example builder.addNodeApp("gateway", "../gateway", "src/index.ts").withHttpEndpoint({ env: "PORT" }).withExternalHttpEndpoints()
    */
   withExternalHttpEndpoints<B extends ResourceBuilder<ResourceWithEndpoints>>(this: B): B {
+    this.checked("withExternalHttpEndpoints", ".withHttpEndpoint({ env: \"PORT\" }).withExternalHttpEndpoints()", ENDPOINTS);
     for (const endpoint of this.resource.annotationsOf("endpoint")) {
       if (endpoint.scheme === "http" || endpoint.scheme === "https") endpoint.external = true;
     }
     return this;
   }
 
-  /** A reference to one of this resource's endpoints, for use in expressions. */
+  /**
+   * A reference to one of this resource's endpoints, for use in expressions.
+   * @example const url = api.getEndpoint("http"); web.withEnvironment("API_URL", url)
+   */
   getEndpoint<B extends ResourceBuilder<ResourceWithEndpoints>>(this: B, name: string): EndpointReference {
+    checkCall(this.checked("getEndpoint", '.getEndpoint("http")', ENDPOINTS), { "the endpoint name": [name, "string"] });
     return new EndpointReference(this.resource, name);
-  }
-
-  /**
-   * Mounts a named volume (kept across runs) or an anonymous one (no name).
-   * @example builder.addContainer("db", "postgres").withVolume("pgdata", "/var/lib/postgresql/data")
-   */
-  withVolume<B extends ResourceBuilder<ContainerResource>>(this: B, name: string | undefined, target: string, options: { readOnly?: boolean } = {}): B {
-    this.resource.addAnnotation({ type: "mount", kind: "volume", source: name, target, readOnly: options.readOnly ?? false });
-    return this;
-  }
-
-  /**
-   * Mounts a host folder or file; relative paths resolve against the AppHost's folder.
-   * @example postgres.withBindMount("./init", "/docker-entrypoint-initdb.d", { readOnly: true })
-   */
-  withBindMount<B extends ResourceBuilder<ContainerResource>>(this: B, source: string, target: string, options: { readOnly?: boolean } = {}): B {
-    const absolute = path.resolve(this.appHost.directory, source);
-    this.resource.addAnnotation({ type: "mount", kind: "bind", source: absolute, target, readOnly: options.readOnly ?? false });
-    return this;
-  }
-
-  /**
-   * Keeps the resource's data in a named volume that survives runs (default `<app>-<id>-<resource>-data`).
-   * @example builder.addPostgres("postgres").withDataVolume()
-   */
-  withDataVolume<B extends ResourceBuilder<ContainerResource & ResourceWithDataPath>>(this: B, name?: string): B {
-    return this.withVolume(name ?? defaultVolumeName(this.appHost, this.name), this.resource.dataPath);
   }
 
   /**
@@ -216,6 +162,7 @@ export class ResourceBuilder<R extends Resource> {
    * @example api.withReference(db)
    */
   withReference<B extends ResourceBuilder<ResourceWithEnvironment>>(this: B, source: ReferenceSource): B {
+    checkCall(this.checked("withReference", ".withReference(db)", ENVIRONMENT), { "the source": [source, "resource"] });
     this.resource.addAnnotation({ type: "reference", target: toResource<Resource>(source) });
     return this;
   }
@@ -225,6 +172,7 @@ export class ResourceBuilder<R extends Resource> {
    * @example api.waitFor(db)
    */
   waitFor<B extends ResourceBuilder<ResourceWithWaitSupport>>(this: B, dependency: ResourceLike): B {
+    checkCall(this.checked("waitFor", ".waitFor(db)", WAITS), { "the dependency": [dependency, "resource"] });
     this.resource.addAnnotation({ type: "wait", target: toResource(dependency), kind: "healthy", exitCode: 0 });
     return this;
   }
@@ -234,6 +182,7 @@ export class ResourceBuilder<R extends Resource> {
    * @example api.waitForStart(worker)
    */
   waitForStart<B extends ResourceBuilder<ResourceWithWaitSupport>>(this: B, dependency: ResourceLike): B {
+    checkCall(this.checked("waitForStart", ".waitForStart(worker)", WAITS), { "the dependency": [dependency, "resource"] });
     this.resource.addAnnotation({ type: "wait", target: toResource(dependency), kind: "started", exitCode: 0 });
     return this;
   }
@@ -243,6 +192,8 @@ export class ResourceBuilder<R extends Resource> {
    * @example api.waitForCompletion(migrations)
    */
   waitForCompletion<B extends ResourceBuilder<ResourceWithWaitSupport>>(this: B, dependency: ResourceLike, exitCode = 0): B {
+    const context = this.checked("waitForCompletion", ".waitForCompletion(migrations, 0)", WAITS);
+    checkCall(context, { "the dependency": [dependency, "resource"], "the exit code": [exitCode, "number"] });
     this.resource.addAnnotation({ type: "wait", target: toResource(dependency), kind: "completed", exitCode });
     return this;
   }
@@ -252,6 +203,8 @@ export class ResourceBuilder<R extends Resource> {
    * @example api.withHealthCheck("queue", async ({ signal }) => { await ping(signal); })
    */
   withHealthCheck<B extends ResourceBuilder<ResourceWithWaitSupport>>(this: B, name: string, probe: (context: ProbeContext) => Promise<void>): B {
+    const context = this.checked("withHealthCheck", '.withHealthCheck("queue", async ({ signal }) => { … })', WAITS);
+    checkCall(context, { "the check's name": [name, "string"], "the probe": [probe, "function"] });
     this.resource.addAnnotation({ type: "health-check", check: { kind: "probe", name, probe } });
     return this;
   }
@@ -265,18 +218,12 @@ export class ResourceBuilder<R extends Resource> {
     path = "/",
     options: { statusCode?: number; endpointName?: string } = {},
   ): B {
+    const context = this.checked("withHttpHealthCheck", '.withHttpHealthCheck("/health", { statusCode: 200 })', WAITS);
+    checkCall(context, { "the path": [path, "string"] });
+    checkOptions(context, options, HTTP_HEALTH_OPTIONS);
     const endpointName = options.endpointName ?? "http";
     const check = { kind: "http", name: `${endpointName}${path}`, endpointName, path, statusCode: options.statusCode ?? 200 } as const;
     this.resource.addAnnotation({ type: "health-check", check });
-    return this;
-  }
-
-  /**
-   * `persistent` keeps the container across runs and reuses it while its configuration is unchanged.
-   * @example postgres.withLifetime("persistent")
-   */
-  withLifetime<B extends ResourceBuilder<ContainerResource>>(this: B, lifetime: Lifetime): B {
-    this.resource.addAnnotation({ type: "lifetime", lifetime });
     return this;
   }
 
@@ -285,18 +232,8 @@ export class ResourceBuilder<R extends Resource> {
    * @example rabbit.withStartupTimeout(120_000)
    */
   withStartupTimeout<B extends ResourceBuilder<ResourceWithWaitSupport>>(this: B, milliseconds: number): B {
+    checkCall(this.checked("withStartupTimeout", ".withStartupTimeout(120_000)", WAITS), { "the timeout in milliseconds": [milliseconds, "number"] });
     this.resource.addAnnotation({ type: "startup-timeout", milliseconds });
     return this;
   }
-}
-
-function imageAnnotation(resource: ContainerResource) {
-  const image = resource.lastAnnotationOf("container-image");
-  if (!image) throw new TypeError(`resource '${resource.name}' has no image; call .withImage(image) first`);
-  return image;
-}
-
-/** `<app>-<id>-<resource>-data`: readable, and distinct for two AppHosts of the same name. */
-export function defaultVolumeName(appHost: AppHostInfo, resourceName: string): string {
-  return `${appHost.name}-${appHost.id}-${resourceName}-data`;
 }

@@ -1,3 +1,4 @@
+import type { WaitAnnotation } from "../annotations.js";
 import { hasConnectionString, hasEndpoints, type Resource } from "../resource.js";
 import { ParameterResource } from "../parameter-resource.js";
 import { resourcesIn } from "../value-resolver.js";
@@ -13,7 +14,7 @@ export function checkEdges(resources: readonly Resource[]): Finding[] {
     if (parent && !known.has(parent)) {
       problems.push(finding(`resource '${resource.name}' belongs to '${parent.name}', which is not part of this app; create both with the same builder`, resource));
     }
-    for (const wait of resource.annotationsOf("wait")) problems.push(...checkWait(resource, wait.target, known).map((m) => finding(m, wait)));
+    for (const wait of resource.annotationsOf("wait")) problems.push(...checkWait(resource, wait, known).map((m) => finding(m, wait)));
     for (const reference of resource.annotationsOf("reference")) {
       problems.push(...checkReference(resource, reference.target, known).map((m) => finding(m, reference)));
     }
@@ -48,8 +49,11 @@ function waitTargets(resource: Resource): Resource[] {
   return resource.parent ? [resource.parent, ...targets] : targets;
 }
 
-function checkWait(resource: Resource, target: Resource, known: Set<Resource>): string[] {
-  const method = `.waitFor(${target.name})`;
+const WAIT_METHODS: Readonly<Record<string, string>> = { healthy: "waitFor", started: "waitForStart", completed: "waitForCompletion" };
+
+function checkWait(resource: Resource, wait: WaitAnnotation, known: Set<Resource>): string[] {
+  const target = wait.target;
+  const method = `.${WAIT_METHODS[wait.kind] ?? "waitFor"}(${target.name})`;
   if (target === resource) return [`resource '${resource.name}' waits for itself; remove ${method}`];
   if (!known.has(target)) return [notInApp(resource, "waits for", target, method)];
   if (target instanceof ParameterResource) {

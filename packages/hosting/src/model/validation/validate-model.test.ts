@@ -97,7 +97,7 @@ describe("build() edges", () => {
     builder.addNodeApp("api", "../api", "src/index.ts").waitForStart(ghost).withReference(ghost);
     expect(problemsOf(builder)).toMatchInlineSnapshot(`
       [
-        "resource 'api' waits for 'ghost', which is not part of this app; add it with this builder (builder.add…("ghost")) or remove .waitFor(ghost)",
+        "resource 'api' waits for 'ghost', which is not part of this app; add it with this builder (builder.add…("ghost")) or remove .waitForStart(ghost)",
         "resource 'api' references 'ghost', which is not part of this app; add it with this builder (builder.add…("ghost")) or remove .withReference(ghost)",
       ]
     `);
