@@ -58,8 +58,11 @@ export function createTestcontainersRuntime(options: TestcontainersRuntimeOption
       return startResourceContainer(context, { ...request, resource: request.resource as ContainerResource });
     },
     close: async () => {
-      if (!opened) return;
+      const pending = opened;
+      if (!pending) return;
       opened = undefined;
+      // A network still being created (preflight failed meanwhile) is removed once it exists.
+      await pending.catch(() => {});
       await removeTestNetwork(engine, context.network, session);
     },
   };
