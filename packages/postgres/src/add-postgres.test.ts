@@ -7,6 +7,7 @@ import {
   ParameterResource,
   renderEnvironment,
   staticRuntimeValues,
+  ValidationError,
 } from "@bosun/hosting";
 import { describe, expect, it } from "vitest";
 import { postgres, PostgresDatabaseResource, PostgresServerResource, POSTGRES_DATA_PATH } from "./index.js";
@@ -196,5 +197,39 @@ describe("a PostgreSQL model", () => {
     const { builder, db } = shop();
     builder.addNodeApp("api", "../api", "src/index.ts").withReference(db).waitFor(db);
     expect(() => builder.build()).not.toThrow();
+  });
+});
+
+describe("mistakes in a PostgreSQL model", () => {
+  function problemsOf(build: () => unknown): readonly string[] {
+    try {
+      build();
+    } catch (error) {
+      if (error instanceof ValidationError) return error.problems;
+      throw error;
+    }
+    throw new Error("expected a ValidationError");
+  }
+
+  it("reports a bad server name once, not again for its password parameter or its pgAdmin", () => {
+    const builder = newBuilder();
+    builder.addPostgres("Postgres_DB").withPgAdmin();
+    expect(problemsOf(() => builder.build())).toMatchInlineSnapshot(`
+      [
+        "resource name 'Postgres_DB' is not a DNS label; use letters, digits and single hyphens, start with a letter, at most 63 characters (e.g. 'postgres-db')",
+      ]
+    `);
+  });
+
+  it("rejects a database name PostgreSQL would truncate, and a user name that is not a parameter", () => {
+    const builder = newBuilder();
+    builder.addPostgres("postgres").addDatabase("reports", "r".repeat(64));
+    const problems = [...problemsOf(() => builder.build()), ...problemsOf(() => newBuilder().addPostgres("pg", { userName: "admin" } as never))];
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "database 'reports' has database name 'rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr'; PostgreSQL takes 1 to 63 bytes without NUL, e.g. .addDatabase("reports", "orders")",
+        "builder.addPostgres(…) expects option 'userName' as a parameter's builder (what builder.addParameter(…) returned) (or nothing), got "admin" (a string); e.g. builder.addPostgres("postgres", { port: 5433 })",
+      ]
+    `);
   });
 });

@@ -7,6 +7,7 @@ import {
   renderArgs,
   renderEnvironment,
   staticRuntimeValues,
+  ValidationError,
 } from "@bosun/hosting";
 import { describe, expect, it } from "vitest";
 import { redis, RedisResource, REDIS_DATA_PATH } from "./index.js";
@@ -116,5 +117,50 @@ describe("withReference to Redis", () => {
     const { builder, cache } = shop();
     const api = builder.addNodeApp("api", "../api", "src/index.ts").withReference(cache);
     expect(renderEnvironment(api.resource, createManifestResolver()).ConnectionStrings__cache).toBe("redis://:{cache-password.value}@{cache.bindings.tcp.host}:{cache.bindings.tcp.port}");
+  });
+});
+
+describe("mistakes in a Redis model", () => {
+  /** What a JavaScript caller without types can pass: anything. */
+  type Untyped = any;
+
+  function problemsOf(build: () => unknown): readonly string[] {
+    try {
+      build();
+    } catch (error) {
+      if (error instanceof ValidationError) return error.problems;
+      throw error;
+    }
+    throw new Error("expected a ValidationError");
+  }
+
+  it("reports a bad name once, not again for the generated '<name>-password' parameter", () => {
+    const builder = newBuilder();
+    builder.addRedis("my cache!");
+    expect(problemsOf(() => builder.build())).toMatchInlineSnapshot(`
+      [
+        "resource name 'my cache!' is not a DNS label; use letters, digits and single hyphens, start with a letter, at most 63 characters (e.g. 'my-cache')",
+      ]
+    `);
+  });
+
+  it("rejects a password that is not a parameter's builder, an unknown option and bad persistence", () => {
+    const builder: Untyped = newBuilder();
+    const problems = [
+      ...problemsOf(() => builder.addRedis("cache", { password: "hunter2" })),
+      ...problemsOf(() => builder.addRedis("cache", { hostPort: 6380 })),
+      ...problemsOf(() => builder.addRedis("cache").withPersistence("60")),
+    ];
+    const persisted = newBuilder();
+    persisted.addRedis("cache").withPersistence(0, -1);
+    problems.push(...problemsOf(() => persisted.build()));
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "builder.addRedis(…) expects option 'password' as a parameter's builder (what builder.addParameter(…) returned) (or nothing), got "hunter2" (a string); e.g. builder.addRedis("cache", { port: 6380 })",
+        "builder.addRedis(…) has no option 'hostPort' (it would be ignored); its options are 'password', 'port'; e.g. builder.addRedis("cache", { port: 6380 })",
+        "resource 'cache': .withPersistence(…) expects the interval in seconds as a number, got "60" (a string); e.g. .withPersistence(30, 10)",
+        "resource 'cache' snapshots every 0 s after -1 changes; use whole numbers, at least 1 second, e.g. .withPersistence(60, 1)",
+      ]
+    `);
   });
 });

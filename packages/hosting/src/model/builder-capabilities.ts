@@ -16,7 +16,7 @@ const RUNNABLE = "containers and processes (addContainer, addExecutable, addNode
 export const CONTAINERS: Capability = { applies: (r) => r instanceof ContainerResource, to: "containers (addContainer, addPostgres, …)" };
 export const DATA_CONTAINERS: Capability = {
   applies: (r) => r instanceof ContainerResource && "dataPath" in r,
-  to: "containers that know their data folder (addPostgres, addRedis, addRabbitMQ); use .withVolume(name, target) for others",
+  to: "containers that know their data folder (addPostgres, addRedis, addRabbitMQ; others take .withVolume(name, target))",
 };
 export const ENVIRONMENT: Capability = { applies: hasEnvironment, to: RUNNABLE };
 export const ENDPOINTS: Capability = { applies: hasEndpoints, to: RUNNABLE };

@@ -47,7 +47,7 @@ function checkMounts(resource: ContainerResource): Finding[] {
   const findings: Finding[] = [];
   const targets = new Set<string>();
   for (const mount of resource.annotationsOf("mount")) {
-    const target = path.posix.normalize(mount.target);
+    const target = path.posix.resolve("/", mount.target);
     if (!path.posix.isAbsolute(mount.target)) {
       findings.push(finding(`resource '${resource.name}' mounts at '${mount.target}', which is not an absolute path in the container; use e.g. '/data'`, mount));
     } else if (targets.has(target)) {
