@@ -19,10 +19,12 @@ export async function buildImage(docker: Docker, endpoint: string, spec: ImageBu
   const output: string[] = [];
   let events: BuildEvent[];
   try {
-    const stream = await docker.buildImage(spec.context, {
+    const context = "directory" in spec.context ? { context: spec.context.directory, src: [...spec.context.entries] } : spec.context;
+    const stream = await docker.buildImage(context, {
       t: spec.tag,
       dockerfile: spec.dockerfile ?? "Dockerfile",
       labels: { ...spec.labels },
+      buildargs: { ...spec.buildArgs },
       rm: true,
       forcerm: true,
       ...(spec.signal ? { abortSignal: spec.signal } : {}),
