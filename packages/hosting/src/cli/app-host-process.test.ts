@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -15,11 +16,21 @@ interface Ended {
 }
 
 /** The fixture AppHost as a user starts it (from its own folder), running bosun from source. */
-function startAppHost(args: readonly string[]): ChildProcess {
-  return spawn(process.execPath, ["--conditions=bosun-source", "--import", "tsx", FIXTURE, ...args], {
+function startAppHost(args: readonly string[], nodeOptions: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  return spawn(process.execPath, [...nodeOptions, "--conditions=bosun-source", "--import", "tsx", FIXTURE, ...args], {
     cwd: path.dirname(FIXTURE),
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
+}
+
+/** The modules the AppHost resolved while running `args`. */
+async function modulesLoadedBy(...args: string[]): Promise<string[]> {
+  const log = path.join(mkdtempSync(path.join(os.tmpdir(), "bosun-modules-")), "modules.log");
+  const hooks = fileURLToPath(new URL("./fixtures/log-modules.mjs", import.meta.url));
+  const { code } = await ended(startAppHost(args, ["--import", hooks], { ...process.env, BOSUN_MODULE_LOG: log }));
+  expect(code).toBe(0);
+  return readFileSync(log, "utf8").split("\n").filter(Boolean);
 }
 
 function ended(child: ChildProcess, onOutput: (stdout: string) => void = () => {}): Promise<Ended> {
@@ -63,6 +74,15 @@ describe("an AppHost script's command line", () => {
     const { code, stdout } = await appHost("manifest");
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ resources: { sleeper: { command: "sleep", workingDirectory: "." } } });
+  });
+
+  it("loads no engine client, orchestrator or runtime for manifest and --help", TIMEOUT, async () => {
+    const heavy = /\/node_modules\/(dockerode|ssh2|log-update)\/|\/src\/(orchestrator\/orchestrator|runtime\/|engine\/|app\/start-app)/;
+    for (const args of [["manifest"], ["--help"], ["down", "--help"]]) {
+      const loaded = await modulesLoadedBy(...args);
+      expect(loaded.some((url) => url.endsWith("/src/cli/command-line.ts")), "the probe sees bosun's modules").toBe(true);
+      expect(loaded.filter((url) => heavy.test(url)), `loaded by ${args.join(" ")}`).toEqual([]);
+    }
   });
 
   it("runs the app when given no command, and on Ctrl-C stops it and exits 0", TIMEOUT, async () => {
