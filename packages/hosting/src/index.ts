@@ -50,6 +50,8 @@ export type {
 export type { EnvironmentContext } from "./model/environment-context.js";
 export type { HealthCheck, ProbeContext } from "./model/health-check.js";
 export type { PublishedCheck, PublishHintsAnnotation } from "./model/published-check.js";
+export type { PublishOptions, PublishResult } from "./publish/publish-options.js";
+export type { PublishTarget, PublishWarning } from "./publish/publish-model.js";
 export { expr, uri, ReferenceExpression, UriEncoded, type ExpressionValue, type ConnectionStringSource } from "./model/expression.js";
 export { EndpointReference, EndpointPropertyReference, type EndpointProperty } from "./model/endpoint-reference.js";
 export {

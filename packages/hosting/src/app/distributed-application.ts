@@ -2,6 +2,7 @@ import type { Manifest } from "../manifest/manifest-types.js";
 import { writeManifest } from "../manifest/write-manifest.js";
 import type { AppHostInfo } from "../model/app-host-info.js";
 import type { Resource } from "../model/resource.js";
+import type { PublishOptions, PublishResult } from "../publish/publish-options.js";
 import type { RunningApp } from "./running-app.js";
 import type { StartOptions } from "./start-app.js";
 
@@ -41,6 +42,18 @@ export class DistributedApplication {
     // model or print its manifest.
     const { startApp } = await import("./start-app.js");
     return startApp(this.resources, this.appHost, options);
+  }
+
+  /**
+   * Writes the model for a deployment target (`compose`: docker-compose.yaml; `swarm`: stack.yaml)
+   * with `.env.example` and `publish-report.json`; no secret value in any file. Contacts no engine
+   * unless `build` is set. See docs/publishing.md.
+   * @example await builder.build().publish({ target: "compose", outputDir: "publish/compose" })
+   */
+  async publish(options: PublishOptions): Promise<PublishResult> {
+    // Loaded on first use, like start(): running or printing a model never loads the publishers.
+    const { publishApp } = await import("../publish/publish-app.js");
+    return publishApp(this.resources, this.appHost, options);
   }
 
   /**

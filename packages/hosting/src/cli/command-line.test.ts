@@ -34,13 +34,14 @@ describe("the AppHost command line", () => {
       The AppHost of 'shop': runs its app model with bosun.
 
       Options:
-        -V, --version   print bosun's version
-        -h, --help      show this help
+        -V, --version      print bosun's version
+        -h, --help         show this help
 
       Commands:
-        run             start every resource until Ctrl-C (the default command)
-        manifest        print the model as JSON; contacts no engine
-        down [options]  remove this AppHost's containers and networks
+        run                start every resource until Ctrl-C (the default command)
+        manifest           print the model as JSON; contacts no engine
+        publish [options]  write the model for Docker Compose or Swarm
+        down [options]     remove this AppHost's containers and networks
 
       Exit codes: 0 done, 1 failed, 2 usage error, 130 stopped by a second Ctrl-C.
       "
@@ -77,9 +78,9 @@ describe("the AppHost command line", () => {
   });
 
   it("names an unknown command and exits 2", async () => {
-    const { code, err } = await commandLine("publish");
+    const { code, err } = await commandLine("deploy");
     expect(code).toBe(2);
-    expect(err).toContain("error: unknown command 'publish'");
+    expect(err).toContain("error: unknown command 'deploy'");
     expect(err).toContain("(see 'npx tsx apphost/index.ts --help')");
   });
 

@@ -6,7 +6,7 @@ import type { PublishParameter, PublishValue } from "../publish-model.js";
  * failing with a message naming it when unset or empty.
  */
 export function interpolate(value: PublishValue, parameters: ReadonlyMap<string, PublishParameter>, missingHint: string): string {
-  return value.map((part) => (typeof part === "string" ? part.replaceAll("$", "$$") : placeholder(parameters.get(part.parameter)!, missingHint))).join("");
+  return value.map((part) => (typeof part === "string" ? part.replaceAll("$", () => "$$") : placeholder(parameters.get(part.parameter)!, missingHint))).join("");
 }
 
 function placeholder(parameter: PublishParameter, missingHint: string): string {

@@ -22,7 +22,14 @@ export interface CheckContext {
  * curl); a check that cannot be run in the container is reported and left out.
  */
 export function publishHealthChecks(members: readonly Resource[], context: CheckContext): PublishHealthCheck[] {
-  return members.flatMap((member) =>
+  const [service, ...children] = members.map((member) => checksOf(member, context));
+  // a child's check of the same kind is the stricter one (pg_isready on the database, not only the server)
+  const childKinds = new Set(children.flat().map((c) => c.kind));
+  return [...(service ?? []).filter((c) => !childKinds.has(c.kind)), ...children.flat()];
+}
+
+function checksOf(member: Resource, context: CheckContext): PublishHealthCheck[] {
+  return [member].flatMap((member) =>
     member.annotationsOf("health-check").flatMap(({ check }) => {
       const published = publishCheck(member, check, context);
       if (published) return [published];

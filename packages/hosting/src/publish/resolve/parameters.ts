@@ -25,6 +25,7 @@ function valuesOf(service: PublishService): PublishValue[] {
     ...service.command,
     ...service.environment.map((e) => e.value),
     ...service.healthChecks.flatMap((c) => [...("exec" in c.command ? c.command.exec : [c.command.shell]), ...c.environment.map((e) => e.value)]),
-    ...service.dependencies.flatMap((d) => (d.probe ? [d.probe.target] : [])),
+    // only the app's own services probe their dependencies themselves (Swarm's BOSUN_WAIT_FOR)
+    ...(service.kind === "container" ? [] : service.dependencies.flatMap((d) => (d.probe ? [d.probe.target] : []))),
   ];
 }

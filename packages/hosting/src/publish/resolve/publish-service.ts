@@ -4,7 +4,9 @@ import { ExecutableResource } from "../../model/executable-resource.js";
 import { NodeAppResource } from "../../model/node-app-resource.js";
 import type { Resource } from "../../model/resource.js";
 import type { AppSource, PublishEnvironmentEntry, PublishMount, PublishPort, PublishServiceKind, PublishValue } from "../publish-model.js";
+import type { AppHostInfo } from "../../model/app-host-info.js";
 import type { ContainerPorts } from "./container-ports.js";
+import { publishedVolumeName } from "./volumes.js";
 import { holdsSecret, type ValueRendering } from "./publish-values.js";
 
 /** How a resource is published: as a container, as one of the app's own services, or not at all. */
@@ -71,10 +73,10 @@ export function publishPorts(resource: Resource, ports: ContainerPorts): Publish
   });
 }
 
-export function publishMounts(resource: Resource): PublishMount[] {
+export function publishMounts(resource: Resource, appHost: AppHostInfo): PublishMount[] {
   return resource.annotationsOf("mount").map((mount) => ({
     kind: mount.kind,
-    ...(mount.source !== undefined ? { source: mount.source } : {}),
+    ...(mount.source !== undefined ? { source: mount.kind === "volume" ? publishedVolumeName(mount.source, appHost) : mount.source } : {}),
     target: mount.target,
     readOnly: mount.readOnly,
   }));

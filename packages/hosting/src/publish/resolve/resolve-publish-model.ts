@@ -4,7 +4,7 @@ import type { ExecutableResource } from "../../model/executable-resource.js";
 import { ParameterResource } from "../../model/parameter-resource.js";
 import { ConnectionStringResource } from "../../model/connection-string-resource.js";
 import type { Resource } from "../../model/resource.js";
-import type { PlanServiceImage } from "../images/index.js";
+import { planServiceImage, serviceBuildFiles, type ServiceImageRequest } from "../images/index.js";
 import type { PublishEnvironmentEntry, PublishHealthCheck, PublishModel, PublishService, PublishWarning } from "../publish-model.js";
 import { planContainerPorts } from "./container-ports.js";
 import { publishDependencies } from "./dependencies.js";
@@ -25,7 +25,8 @@ export interface ResolveOptions {
   readonly appHost: AppHostInfo;
   /** Absolute path of the output folder (build paths are written relative to it). */
   readonly outputDirectory: string;
-  readonly planServiceImage: PlanServiceImage;
+  /** The base image of the app's own services (default: the images step's official node image). */
+  readonly baseImage?: string;
   /** Rewrites a container's image reference (the image map); identity when not given. */
   readonly substituteImage?: (reference: string) => string;
 }
@@ -35,7 +36,7 @@ export interface ResolveOptions {
  * environment rendered for the app network (host = service name, container ports, parameters as
  * placeholders), waits, health checks, volumes and parameters. No engine is contacted.
  */
-export async function resolvePublishModel(options: ResolveOptions): Promise<ResolvedPublish> {
+export function resolvePublishModel(options: ResolveOptions): ResolvedPublish {
   const { resources, appHost } = options;
   const warnings: PublishWarning[] = [];
   const warn = (warning: PublishWarning): void => void warnings.push(warning);
@@ -54,8 +55,8 @@ export async function resolvePublishModel(options: ResolveOptions): Promise<Reso
 
   const files = new Map<string, string>();
   const services: PublishService[] = [];
-  for (const resource of published) services.push(await publishService(resource));
-  async function publishService(resource: Resource): Promise<PublishService> {
+  for (const resource of published) services.push(publishService(resource));
+  function publishService(resource: Resource): PublishService {
     const kind = serviceKindOf(resource)!;
     const members = membersOf(resource);
     const base = {
@@ -64,7 +65,7 @@ export async function resolvePublishModel(options: ResolveOptions): Promise<Reso
       command: publishCommand(resource, kind, values),
       ports: publishPorts(resource, ports),
       environment: withCheckEnvironment(publishEnvironment(resource, members.filter((m) => m !== resource), values), checks.get(resource)!),
-      volumes: publishMounts(resource),
+      volumes: publishMounts(resource, appHost),
       dependencies: publishDependencies(resource, dependencyContext),
       healthChecks: checks.get(resource)!,
       restart: completionTargets.has(resource) ? ("on-failure" as const) : ("always" as const),
@@ -79,7 +80,7 @@ export async function resolvePublishModel(options: ResolveOptions): Promise<Reso
     const app = resource as ExecutableResource;
     if (extraAppArgs(app) > 0) warn({ code: "APP_ARGS_NOT_PUBLISHED", resource: app.name, message: `the extra arguments of '${app.name}' are not passed to its published image; read them from the environment instead` });
     const source = appSourceOf(app);
-    const plan = await options.planServiceImage({
+    const request: ServiceImageRequest = {
       appName: appHost.name,
       service: app.name,
       kind: kind as "node-app" | "npm-app",
@@ -87,8 +88,11 @@ export async function resolvePublishModel(options: ResolveOptions): Promise<Reso
       containerPorts: base.ports.map((p) => p.containerPort),
       outputDirectory: options.outputDirectory,
       appHostDirectory: appHost.directory,
-    });
-    for (const [file, content] of Object.entries(plan.files ?? {})) files.set(file, content);
+      ...(options.baseImage ? { baseImage: options.baseImage } : {}),
+      ...(options.substituteImage ? { substituteImage: options.substituteImage } : {}),
+    };
+    const plan = planServiceImage(request);
+    for (const file of serviceBuildFiles(request)) files.set(file.path, file.content);
     return { ...base, image: plan.image, build: plan.build, source };
   }
 

@@ -91,7 +91,7 @@ function swarmEnvironment(service: PublishService, parameters: ReadonlyMap<strin
     const list = waits.map((d) => ({ service: d.service, kind: d.kind, probe: d.probe!.kind, target: d.probe!.target }));
     const secrets = list.flatMap((w) => secretsIn(w.target, parameters));
     const json = JSON.stringify(list.map((w) => ({ ...w, target: w.target.map((p) => (typeof p === "string" ? p : `\${${p.parameter}}`)).join("") })));
-    environment.BOSUN_WAIT_FOR = json.replaceAll("$", "$$");
+    environment.BOSUN_WAIT_FOR = json.replaceAll("$", () => "$$");
     if (secrets.length > 0) templates.push("BOSUN_WAIT_FOR");
     secrets.forEach((s) => mounted.add(s));
   }

@@ -37,5 +37,5 @@ export function swarmVariable(service: PublishService, entry: PublishEnvironment
 
 /** A value with its placeholders as literal `${VAR}` in the container (`$$` in a stack file). */
 export function literalTemplate(value: PublishValue): string {
-  return value.map((part) => (typeof part === "string" ? part.replaceAll("$", "$$") : `$\${${part.parameter}}`)).join("");
+  return value.map((part) => (typeof part === "string" ? part.replaceAll("$", () => "$$") : `$\${${part.parameter}}`)).join("");
 }
