@@ -11,16 +11,22 @@ import { parseWaitTargets, WAIT_FOR_VARIABLE } from "./wait-targets.js";
 const PREFIX = "bosun-entrypoint:";
 const DEFAULT_WAIT_TIMEOUT_S = 300;
 
+/** Where the secrets are: Swarm's folder, or BOSUN_SECRETS_DIR (e.g. a bind mount under plain docker run). */
+const secretsDirectory = process.env.BOSUN_SECRETS_DIR || SECRETS_DIRECTORY;
+
 function readSecret(variable: string): string | undefined {
+  const path = join(secretsDirectory, variable);
   try {
-    return readFileSync(join(process.env.BOSUN_SECRETS_DIR || SECRETS_DIRECTORY, variable), "utf8");
-  } catch {
-    return undefined;
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    throw new Error(`cannot read the secret ${path} (${code}); the app runs as uid ${process.getuid?.()}, so the file must be readable by it`);
   }
 }
 
 async function main(): Promise<number> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...expandSecretTemplates(process.env, readSecret) };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...expandSecretTemplates(process.env, readSecret, secretsDirectory) };
   const targets = parseWaitTargets(env[WAIT_FOR_VARIABLE]);
   if (targets.length > 0) {
     const timeoutSeconds = Number(env.BOSUN_WAIT_TIMEOUT) || DEFAULT_WAIT_TIMEOUT_S;

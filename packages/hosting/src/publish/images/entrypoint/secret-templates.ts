@@ -14,6 +14,7 @@ const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 export function expandSecretTemplates(
   env: Readonly<Record<string, string | undefined>>,
   readSecret: (variable: string) => string | undefined,
+  directory: string = SECRETS_DIRECTORY,
 ): Record<string, string> {
   const names = (env[SECRET_TEMPLATES_VARIABLE] ?? "").split(",").map((name) => name.trim()).filter((name) => name !== "");
   const expanded: Record<string, string> = {};
@@ -24,7 +25,7 @@ export function expandSecretTemplates(
       const value = readSecret(variable);
       if (value === undefined) {
         throw new Error(
-          `${name} needs the secret ${variable}, but ${SECRETS_DIRECTORY}/${variable} does not exist; ` +
+          `${name} needs the secret ${variable}, but ${directory}/${variable} does not exist; ` +
             `add '${variable}' to the service's secrets in the stack file (or set ${name} without placeholders)`,
         );
       }
