@@ -18,6 +18,8 @@ export {
   type ContainerSummary,
   type ContainerSpec,
   type ExecResult,
+  type ImageBuildResult,
+  type ImageBuildSpec,
   type ImageClient,
   type ImageInfo,
   type LabelFilter,
