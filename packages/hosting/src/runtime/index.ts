@@ -3,7 +3,7 @@
 // orphan reaping and image substitution. AppHosts and integrations use the root entry instead.
 export type { LogStream, PreflightProblem, ResourceRuntime, SessionInfo, StartRequest, StartedResource } from "./resource-runtime.js";
 export { createProcessRuntime, type ProcessRuntimeOptions } from "./process/process-runtime.js";
-export { reapOrphans, appKeyOf, type ReapOrphansOptions, type ReapedResources } from "./docker/index.js";
+export { reapOrphans, appKeyOf, type IsAlive, type ReapOrphansOptions, type ReapedResources } from "./docker/index.js";
 export { describeAppHost } from "../model/app-host-info.js";
 export { HOST_FROM_CONTAINER, resourcesIn, type AllocatedEndpoint } from "../model/value-resolver.js";
 export {
