@@ -10,7 +10,7 @@ export interface CallSite {
 }
 
 /** Frames kept while capturing: enough to get from bosun's deepest builder call back to the user. */
-const CAPTURED_FRAMES = 40;
+const CAPTURED_FRAMES = 16;
 
 /** `packages/` in this workspace, `node_modules/@bosun/` once installed: every bosun package lives here. */
 const BOSUN_PACKAGES = path.resolve(fileURLToPath(new URL("../../..", import.meta.url)));
