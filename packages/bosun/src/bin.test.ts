@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BIN, bosun, buildPackages, FIXTURE_DIR, ROOT } from "./testing-support/run-bin.js";
@@ -40,6 +41,13 @@ describe("the bosun bin", () => {
     expect(JSON.parse(stdout)).toMatchObject({
       resources: { cache: { type: "container.v0" }, sleeper: { command: "sleep", workingDirectory: "." } },
     });
+  });
+
+  it("passes options with values through to the AppHost: publish --target compose --output DIR writes there", TIMEOUT, async () => {
+    const output = path.join(mkdtempSync(path.join(os.tmpdir(), "bosun-bin-publish-")), "out");
+    const { code, stderr } = await bosun("publish", "bin-apphost.ts", "--target", "compose", "--output", output);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(existsSync(path.join(output, "docker-compose.yaml"))).toBe(true);
   });
 
   it("refuses an AppHost that does not exist with exit code 2, saying how to name one", TIMEOUT, async () => {
