@@ -1,3 +1,4 @@
+import { checkCall } from "../model/argument-checks.js";
 import type { DistributedApplicationBuilder } from "./distributed-application-builder.js";
 
 /**
@@ -17,5 +18,7 @@ export function defineExtension<M extends object>(
   name: string,
   methods: (builder: DistributedApplicationBuilder) => M,
 ): BuilderExtension<M> {
+  const context = { call: "defineExtension(…)", example: 'defineExtension("kafka", (builder) => ({ addKafka: (name: string) => … }))' };
+  checkCall(context, { "the extension's name": [name, "string"], "the function returning its methods": [methods, "function"] });
   return { name, methods };
 }
