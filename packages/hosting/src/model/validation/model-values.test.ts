@@ -131,12 +131,12 @@ describe("build() reports a derived resource's name problems once, on the user's
     `);
   });
 
-  it("reports a name too long for what is derived from it on the user's name", () => {
+  it("reports a name too long for the names derived from it once, on the user's name, with the length that fits them all", () => {
     const builder = newBuilder();
-    addBroker(builder, "b".repeat(60));
+    addBroker(builder, "b".repeat(61));
     expect(problemsOf(builder)).toMatchInlineSnapshot(`
       [
-        "resource name 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' is too long for the resource 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-password' made from it (at most 63 characters); shorten 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' to at most 54 characters",
+        "resource name 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' is too long for the resource 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-password' made from it (at most 63 characters); shorten 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' to at most 54 characters",
       ]
     `);
   });

@@ -14,12 +14,16 @@ export function checkNames(resources: readonly Resource[]): Finding[] {
   const findings: Finding[] = [];
   const counts = countNames(resources);
   const seen = new Map<string, Resource>();
+  const ownersTooLong = new Set<string>();
   for (const resource of resources) {
     const { name } = resource;
     const owner = ownerNameOf(resource);
     if (!isDnsLabel(name)) {
       if (owner === undefined) findings.push(finding(notDnsLabel(name), resource));
-      else if (isDnsLabel(owner)) findings.push(finding(derivedTooLong(owner, name), resource));
+      else if (isDnsLabel(owner) && !ownersTooLong.has(owner)) {
+        ownersTooLong.add(owner);
+        findings.push(finding(derivedTooLong(owner, longestDerived(resources, owner)), resource));
+      }
     }
     const key = String(name).toLowerCase();
     const first = seen.get(key);
@@ -36,6 +40,12 @@ export function checkNames(resources: readonly Resource[]): Finding[] {
 
 export function isDnsLabel(name: unknown): boolean {
   return typeof name === "string" && DNS_LABEL.test(name) && !name.includes("--");
+}
+
+/** The longest name made from `owner`: the one that decides how short `owner` must be. */
+function longestDerived(resources: readonly Resource[], owner: string): string {
+  const derived = resources.filter((r) => ownerNameOf(r) === owner).map((r) => r.name);
+  return derived.reduce((longest, name) => (name.length > longest.length ? name : longest), "");
 }
 
 function countNames(resources: readonly Resource[]): Map<string, number> {
