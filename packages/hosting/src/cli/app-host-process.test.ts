@@ -76,6 +76,14 @@ describe("an AppHost script's command line", () => {
     expect(JSON.parse(stdout)).toMatchObject({ resources: { sleeper: { command: "sleep", workingDirectory: "." } } });
   });
 
+  it("prints a command's failure as one error, without a stack, and exits 1", TIMEOUT, async () => {
+    const output = path.join(mkdtempSync(path.join(os.tmpdir(), "bosun-cli-publish-")), "out");
+    const { code, stdout, stderr } = await appHost("publish", "--target", "compose", "--strict", "--output", output);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: "" });
+    expect(stderr).toMatch(/^error: publish --strict: .*'sleeper'/s);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
   it("loads no engine client, orchestrator or runtime for manifest and --help", TIMEOUT, async () => {
     const heavy = /\/node_modules\/(dockerode|ssh2|log-update)\/|\/src\/(orchestrator\/orchestrator|runtime\/|engine\/|app\/start-app)/;
     for (const args of [["manifest"], ["--help"], ["down", "--help"]]) {

@@ -1,5 +1,6 @@
 import type { DistributedApplication } from "../app/distributed-application.js";
 import { BosunError } from "../errors/bosun-error.js";
+import { formatBosunError } from "../errors/report-uncaught.js";
 import { appHostInvocation } from "./app-host-invocation.js";
 import { buildProgram, runProgram, type ProgramOutput } from "./build-program.js";
 import { CLI_COMMANDS } from "./commands/index.js";
@@ -14,7 +15,7 @@ export interface CommandLineOptions {
 /**
  * The AppHost's command line: parses `argv` (the arguments after the script), runs the command and
  * resolves to the exit code. A bosun error a command throws (no engine, a port in use) is printed as
- * one line and ends with 1; usage errors end with 2.
+ * bosun prints an uncaught one, without a stack, and ends with 1; usage errors end with 2.
  */
 export async function runCommandLine(
   application: DistributedApplication,
@@ -33,7 +34,7 @@ export async function runCommandLine(
   } catch (error) {
     if (!(error instanceof BosunError)) throw error;
     const err = options.output?.err ?? ((text: string) => process.stderr.write(text));
-    err(`error: ${error.message}\n`);
+    err(`${formatBosunError(error)}\n`);
     return EXIT_CODES.FAILURE;
   }
 }
