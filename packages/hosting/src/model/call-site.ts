@@ -53,7 +53,7 @@ function userCallSite(trace: { stack?: string }): CallSite | undefined {
   let method: string | undefined;
   for (const [, name, file = "", line, column] of frames) {
     const filePath = file.startsWith("file://") ? fileURLToPath(file) : file;
-    if (isBosunFile(filePath)) {
+    if (isOutsideUserCode(filePath)) {
       method = methodName(name) ?? method;
       continue;
     }
@@ -63,7 +63,7 @@ function userCallSite(trace: { stack?: string }): CallSite | undefined {
 }
 
 /** Node's own modules, bosun's packages (source or compiled) and every installed package. */
-function isBosunFile(file: string): boolean {
+function isOutsideUserCode(file: string): boolean {
   if (file.startsWith("node:") || !path.isAbsolute(file)) return true;
   return file.startsWith(BOSUN_PACKAGES + path.sep) || file.split(path.sep).includes("node_modules");
 }
