@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { HealthCheck } from "../model/health-check.js";
 import { FAST_SCHEDULE } from "../testing-support/fake-orchestrator.js";
 import { monitorHealth } from "./health-monitor.js";
+import { ProbeNudge } from "./probe-nudge.js";
 
 const context = { endpoint: () => undefined, resolve: (value: unknown) => String(value) };
 
@@ -10,13 +11,14 @@ function probe(name: string, run: () => Promise<void>): HealthCheck {
 }
 
 /** Runs the monitor until it has reported `rounds` results, then stops it. */
-async function results(checks: HealthCheck[], rounds: number, schedule = FAST_SCHEDULE): Promise<Array<[boolean, string | undefined]>> {
+async function results(checks: HealthCheck[], rounds: number, schedule = FAST_SCHEDULE, nudge?: ProbeNudge): Promise<Array<[boolean, string | undefined]>> {
   const abort = new AbortController();
   const seen: Array<[boolean, string | undefined]> = [];
   await monitorHealth({
     checks,
     context,
     schedule,
+    ...(nudge ? { nudge } : {}),
     signal: abort.signal,
     onResult: (healthy, reason) => {
       seen.push([healthy, reason]);
@@ -98,6 +100,27 @@ describe("monitorHealth", () => {
 
     const gaps = startedAt.slice(1).map((at, index) => at - startedAt[index]!);
     expect(gaps).toEqual([100, 100, 100, 5_040]);
+  });
+
+  it("brings the next start-up probe forward when the resource shows a sign of life, but not within 50 ms of the last one", async () => {
+    vi.useFakeTimers();
+    const nudge = new ProbeNudge();
+    const startedAt: number[] = [];
+    const t0 = Date.now();
+    const schedule = { initialDelayMs: 100, factor: 1, maxStartupDelayMs: 100, steadyDelayMs: 5_000, probeTimeoutMs: 1_000 };
+    const refusing = probe("refusing", async () => {
+      startedAt.push(Date.now() - t0);
+      throw new Error("ECONNREFUSED");
+    });
+    const seen = results([refusing], 4, schedule, nudge);
+    await vi.advanceTimersByTimeAsync(10);
+    nudge.poke(); // 10 ms after the first probe: the next one runs at 50 ms
+    await vi.advanceTimersByTimeAsync(70);
+    nudge.poke(); // 30 ms after the second: the next one runs 50 ms after it, at 100 ms
+    await vi.advanceTimersByTimeAsync(1_000);
+    await seen;
+
+    expect(startedAt).toEqual([0, 50, 100, 200]);
   });
 
   it("ends at once when its signal aborts", async () => {

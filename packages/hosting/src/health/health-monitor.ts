@@ -1,6 +1,7 @@
 import { describeError } from "../errors/describe-error.js";
 import type { HealthCheck } from "../model/health-check.js";
 import { nextStartupDelay, sleep, type ProbeSchedule } from "./backoff.js";
+import { NUDGED_PROBE_GAP_MS, ProbeNudge } from "./probe-nudge.js";
 import { runHealthCheck, type CheckContext } from "./run-health-check.js";
 
 export interface HealthMonitorOptions {
@@ -11,18 +12,22 @@ export interface HealthMonitorOptions {
   readonly signal: AbortSignal;
   /** Called after every round; `reason` names the failing check and its error. */
   readonly onResult: (healthy: boolean, reason: string | undefined) => void;
+  /** Brings the next start-up probe forward when the resource shows a sign of life (new output). */
+  readonly nudge?: ProbeNudge;
 }
 
 /**
- * Probes until `signal` aborts: every 50–100 ms until first healthy, then every few seconds, so
- * health changes after start-up are reported too.
+ * Probes until `signal` aborts: every 50–100 ms until first healthy (sooner after new output, see
+ * ProbeNudge), then every few seconds, so health changes after start-up are reported too.
  */
 export async function monitorHealth(options: HealthMonitorOptions): Promise<void> {
   const { schedule, signal } = options;
   let everHealthy = false;
   let delay: number | undefined;
+  const nudge = options.nudge ?? new ProbeNudge();
   while (!signal.aborted) {
     const probedAt = Date.now();
+    nudge.probing();
     const failure = await firstFailure(options);
     if (signal.aborted) return;
     options.onResult(failure === undefined, failure);
@@ -33,7 +38,7 @@ export async function monitorHealth(options: HealthMonitorOptions): Promise<void
     }
     // Counted from the probe's start, so a slow refusal does not stretch the gap to the next one.
     delay = nextStartupDelay(schedule, delay);
-    await sleep(Math.max(0, delay - (Date.now() - probedAt)), signal);
+    await nudge.pauseUntil(probedAt + delay, probedAt + NUDGED_PROBE_GAP_MS, signal);
   }
 }
 

@@ -5,6 +5,7 @@ import { hasEndpoints, type Resource } from "../model/resource.js";
 import { createRuntimeResolver, resourcesIn, type AllocatedEndpoint, type ValueResolver } from "../model/value-resolver.js";
 import { describeError } from "../errors/describe-error.js";
 import { monitorHealth } from "../health/health-monitor.js";
+import { ProbeNudge } from "../health/probe-nudge.js";
 import type { LogStream, ResourceRuntime, StartedResource } from "../runtime/resource-runtime.js";
 import { nextStartupDelay, sleep, whenAborted, type ProbeSchedule } from "../health/backoff.js";
 import type { EndpointAllocations } from "./endpoint-allocations.js";
@@ -36,6 +37,8 @@ export class ResourceLifecycle {
   handle: StartedResource | undefined;
   readonly #o: LifecycleOptions;
   readonly #monitor = new AbortController();
+  /** Each line of output brings the next start-up probe forward: it often says the server is ready. */
+  readonly #nudge = new ProbeNudge();
   #stopping = false;
   /** The runtime's `start` while in flight, so `stop` can wait for it and stop what it started. */
   #starting: Promise<StartedResource> | undefined;
@@ -133,7 +136,10 @@ export class ResourceLifecycle {
       env: renderEnvironment(resource, resolver),
       args: renderArgs(resource, resolver),
       endpoints: planned,
-      onLog: this.#o.onLog,
+      onLog: (stream, line) => {
+        this.#o.onLog(stream, line);
+        this.#nudge.poke();
+      },
       signal: this.#o.signal,
     });
     this.handle = await this.#starting;
@@ -212,6 +218,7 @@ export class ResourceLifecycle {
       void monitorHealth({
         checks,
         schedule: this.#o.schedule,
+        nudge: this.#nudge,
         signal: AbortSignal.any([this.#monitor.signal, this.#o.signal]),
         context: {
           endpoint: (name) => this.#o.allocations.peek(this.#name)?.get(name),
