@@ -18,22 +18,14 @@ export interface PrepareStartOptions {
 }
 
 /**
- * What happens before the first resource starts. The runtimes open (the session network) while the
- * engine is cleared of what ended runs left and the preflight checks run; when a check fails, what
- * was opened is closed again, so nothing is left behind.
+ * The checks before the first resource starts: the engine is cleared of what ended runs left (and
+ * volumes older than their password are announced), then preflight asks every runtime what would
+ * fail. Throws one error listing the problems that would break the app.
  */
 export async function prepareStart(options: PrepareStartOptions): Promise<void> {
-  const { runtimes } = options;
-  // Its failure surfaces when the orchestrator awaits the same opening.
-  Promise.all(runtimes.map((r) => r.open?.())).catch(() => {});
-  try {
-    await Promise.all([reapEndedSessions(options), warnAboutStaleVolumes(options)]);
-    // After reaping: a host port may be held by a container of a run that ended abruptly.
-    await preflight(options);
-  } catch (error) {
-    await Promise.allSettled(runtimes.map((r) => r.close?.()));
-    throw error;
-  }
+  await Promise.all([reapEndedSessions(options), warnAboutStaleVolumes(options)]);
+  // After reaping: a host port may be held by a container of a run that ended abruptly.
+  await preflight(options);
 }
 
 async function reapEndedSessions({ engine, session, onProgress }: PrepareStartOptions): Promise<void> {

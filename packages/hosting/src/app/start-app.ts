@@ -5,6 +5,7 @@ import type { EngineClient } from "../engine/engine-client.js";
 import { loadImageSubstitution } from "../images/image-substitution.js";
 import type { AppHostInfo } from "../model/app-host-info.js";
 import { ContainerResource } from "../model/container-resource.js";
+import type { ParameterResource } from "../model/parameter-resource.js";
 import type { Resource } from "../model/resource.js";
 import { Orchestrator } from "../orchestrator/orchestrator.js";
 import type { ProbeSchedule } from "../health/backoff.js";
@@ -35,24 +36,37 @@ export interface StartOptions {
 
 /**
  * Builds the session's runtimes, checks everything that can fail up front, then starts the model.
- * Independent steps overlap: the engine connection with reading the secrets and /proc, the session
- * network with reaping and preflight.
+ * Independent steps overlap: the engine connection and the session network with reading the
+ * secrets and /proc, reaping and preflight. When a step fails, what was opened is closed again.
  */
 export async function startApp(resources: readonly Resource[], appHost: AppHostInfo, options: StartOptions = {}): Promise<RunningApp> {
   const env = options.env ?? process.env;
   const session: SessionInfo = { appHost, id: randomBytes(3).toString("hex"), pid: process.pid };
   const needsEngine = !options.runtimes && resources.some((r) => r instanceof ContainerResource);
   const engine = needsEngine ? handledLater(options.engine ? Promise.resolve(options.engine) : connectEngine({ env })) : undefined;
-  const [parameters, reapedProcesses] = await Promise.all([resolveParameters(resources, appHost, env), reapOrphanProcesses()]);
-  const parameterValues = parameters.values;
-  options.onSecrets?.([...parameterValues].filter(([parameter]) => parameter.secret).map(([, value]) => value));
-  if (reapedProcesses.length > 0) options.onProgress?.(`ended processes left by an earlier run that ended abruptly: ${reapedProcesses.join(", ")}`);
-  const connected = await engine;
-  const runtimes = options.runtimes?.(session) ?? defaultRuntimes(resources, session, env, connected, options);
-  await prepareStart({ resources, runtimes, session, parameters, engine: connected, onProgress: options.onProgress });
+  const runtimes = handledLater(
+    (async () => {
+      const built = options.runtimes?.(session) ?? defaultRuntimes(resources, session, env, await engine, options);
+      // Its failure surfaces when the orchestrator awaits the same opening.
+      Promise.all(built.map((r) => r.open?.())).catch(() => {});
+      return built;
+    })(),
+  );
+  let parameterValues: ReadonlyMap<ParameterResource, string>;
+  try {
+    const [parameters, reapedProcesses] = await Promise.all([resolveParameters(resources, appHost, env), reapOrphanProcesses()]);
+    parameterValues = parameters.values;
+    options.onSecrets?.([...parameterValues].filter(([parameter]) => parameter.secret).map(([, value]) => value));
+    if (reapedProcesses.length > 0) options.onProgress?.(`ended processes left by an earlier run that ended abruptly: ${reapedProcesses.join(", ")}`);
+    await prepareStart({ resources, runtimes: await runtimes, session, parameters, engine: await engine, onProgress: options.onProgress });
+  } catch (error) {
+    const opened = await runtimes.catch(() => []);
+    await Promise.allSettled(opened.map((r) => r.close?.()));
+    throw error;
+  }
   const orchestrator = new Orchestrator({
     resources,
-    runtimes,
+    runtimes: await runtimes,
     parameterValues,
     allocatePort: freePort,
     ...(options.schedule ? { schedule: options.schedule } : {}),

@@ -27,14 +27,16 @@ export interface ReapedResources {
 export async function reapOrphans(options: ReapOrphansOptions): Promise<ReapedResources> {
   const { engine } = options;
   const gone = (labels: Readonly<Record<string, string>>) => ownerIsGone(labels, options);
+  const labels = { [LABEL.app]: options.appKey };
+  const [listedContainers, listedNetworks] = await Promise.all([engine.containers.list({ labels, all: true }), engine.networks.list({ labels })]);
   const containers: string[] = [];
-  for (const container of await engine.containers.list({ labels: { [LABEL.app]: options.appKey }, all: true })) {
+  for (const container of listedContainers) {
     if (isPersistent(container.labels) || !gone(container.labels)) continue;
     await engine.containers.remove(container.id, { force: true, removeVolumes: true });
     containers.push(container.name);
   }
   const networks: string[] = [];
-  for (const network of await engine.networks.list({ labels: { [LABEL.app]: options.appKey } })) {
+  for (const network of listedNetworks) {
     if (!gone(network.labels)) continue;
     await removeNetworkAndLeftovers(engine, network.id, options.appKey);
     networks.push(network.name);
