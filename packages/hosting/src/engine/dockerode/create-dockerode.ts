@@ -3,6 +3,7 @@ import { Agent } from "node:https";
 import { join } from "node:path";
 import type Docker from "dockerode";
 import type { EngineEndpoint } from "../engine-endpoint.js";
+import { loadDockerode } from "./load-dockerode.js";
 
 /**
  * A dockerode connection to exactly this endpoint. Every connection option is set explicitly,
@@ -11,7 +12,7 @@ import type { EngineEndpoint } from "../engine-endpoint.js";
 export async function createDockerode(endpoint: EngineEndpoint): Promise<Docker> {
   // Loaded on first use: dockerode and ssh2 take a good part of a second to import, and the
   // commands that never talk to an engine (manifest, --help) should not pay for them.
-  const { default: Docker } = await import("dockerode");
+  const Docker = loadDockerode();
   const none = { socketPath: undefined, host: undefined, port: undefined, ca: undefined, cert: undefined, key: undefined };
   if (endpoint.kind === "unix") return new Docker({ ...none, socketPath: endpoint.socketPath, protocol: "http" });
   if (endpoint.tls === undefined) {
