@@ -60,10 +60,13 @@ export async function startTestApp(defineApp: DefineApp, options: StartTestAppOp
   const resources = selectResources(model.resources, options.resources);
 
   const engine = await connectEngine();
-  const reaped = await reapEndedTestSessions(engine);
-  if (reaped.containers.length + reaped.networks.length > 0) {
-    options.onProgress?.(`removed ${reaped.containers.length} container(s) and ${reaped.networks.length} network(s) of test runs that were killed`);
-  }
+  // What killed test runs left is removed while this app starts: its names and network are its own.
+  const reaping = reapEndedTestSessions(engine).then((reaped) => {
+    if (reaped.containers.length + reaped.networks.length > 0) {
+      options.onProgress?.(`removed ${reaped.containers.length} container(s) and ${reaped.networks.length} network(s) of test runs that were killed`);
+    }
+  });
+  reaping.catch(() => {});
 
   const secretsDirectory = await mkdtemp(path.join(os.tmpdir(), "bosun-test-secrets-"));
   const env = { ...process.env, ...options.env, BOSUN_SECRETS_DIR: secretsDirectory };
@@ -92,7 +95,7 @@ export async function startTestApp(defineApp: DefineApp, options: StartTestAppOp
         }),
     });
   } catch (error) {
-    await rm(secretsDirectory, { recursive: true, force: true });
+    await Promise.allSettled([reaping, rm(secretsDirectory, { recursive: true, force: true })]);
     throw error;
   }
   const app = new TestApp({
@@ -104,6 +107,10 @@ export async function startTestApp(defineApp: DefineApp, options: StartTestAppOp
     secretsDirectory,
   });
   await settleOrFail(app, running, logBook, options.startupTimeoutMs ?? DEFAULT_TEST_STARTUP_TIMEOUT_MS);
+  await reaping.catch(async (error: unknown) => {
+    await app.stop();
+    throw error;
+  });
   return app;
 }
 
