@@ -16,7 +16,7 @@ import { describeCommand, MANIFEST_COMMANDS, timeManifest } from "./startup/mani
 import { removeFloorContainers, REPO_ROOT } from "./startup/processes.js";
 import { serversOf } from "./startup/servers.js";
 import { formatHeader, formatRow } from "./startup/stats.js";
-import { runRawTestcontainers, runStartTestApp } from "./startup/testing-pair.js";
+import { runRawTestcontainers, runStartTestApp, warmUpTestcontainers } from "./startup/testing-pair.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const OFFLINE_MAP = path.join(REPO_ROOT, "images", "offline", "image-map.json");
@@ -38,6 +38,7 @@ console.log(`bosun start-up bench: ${RUNS} runs each; ${os.cpus().length} cores,
 console.log(`images: ${servers.map((s) => s.image).join(", ")}`);
 try {
   await removeFloorContainers();
+  await warmUpTestcontainers();
   await runAppHost(parameters, "persistent"); // creates the persistent containers the warm runs reuse
   for (let run = 1; run <= RUNS; run++) {
     figures.floor.push(await runFloor(servers));
