@@ -66,8 +66,14 @@ describe.concurrent("a project that installs the packed packages", () => {
     }
   });
 
-  it("(a) builds a model and prints its manifest from a plain Node ESM script", async ({ expect }) => {
-    const run = await timed("(a) node", () => runTo(process.execPath, ["print-manifest.mjs"], project, env()));
+  it("(a) loads every package entry and prints a model's manifest from plain Node ESM scripts", async ({ expect }) => {
+    const entries = await timed("(a) node entries", () => runTo(process.execPath, ["load-entries.mjs"], project, env()));
+    expect(entries.code, entries.output).toBe(0);
+    const loaded = entries.output.trim().split("\n").map((line) => line.split(" ")[0]);
+    expect(loaded).toEqual(expect.arrayContaining(["bosun", "@bosun/hosting", "@bosun/hosting/runtime", "@bosun/testing", "@bosun/service-defaults"]));
+    expect(entries.output, "an entry with no exports").not.toMatch(/ 0$/m);
+
+    const run = await timed("(a) node manifest", () => runTo(process.execPath, ["print-manifest.mjs"], project, env()));
     expect(run.code, run.output).toBe(0);
     const manifest = JSON.parse(run.output) as { resources: Record<string, { env?: Record<string, string> }> };
     expect(Object.keys(manifest.resources)).toEqual(expect.arrayContaining(["postgres", "appdb", "cache", "messaging", "api"]));
