@@ -47,7 +47,11 @@ try {
     figures.testcontainers.push(await runRawTestcontainers(byName("postgres"), byName("cache")));
     figures.startTestApp.push(await runStartTestApp());
     for (const [index, command] of MANIFEST_COMMANDS.entries()) manifestTimes[index]!.push(await timeManifest(command));
-    console.log(`run ${run}: floor ${seconds(figures.floor)}, cold ${seconds(figures.cold)}, warm ${seconds(figures.warm)}, testcontainers ${seconds(figures.testcontainers)}, startTestApp ${seconds(figures.startTestApp)}`);
+    console.log(
+      `run ${run}: floor ${seconds(figures.floor)}, cold ${seconds(figures.cold)} (${ratio(figures.cold, figures.floor)}), warm ${seconds(figures.warm)}, ` +
+        `testcontainers ${seconds(figures.testcontainers)}, startTestApp ${seconds(figures.startTestApp)} (${ratio(figures.startTestApp, figures.testcontainers)}), ` +
+        `load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
   }
 } finally {
   await appHostCommand("down", appHostEnv(parameters, "persistent")).catch((error: Error) => console.error(error.message));
@@ -67,4 +71,9 @@ console.log(`load average ${os.loadavg()[0]!.toFixed(1)} at the end`);
 
 function seconds(values: readonly number[]): string {
   return `${(values.at(-1)! / 1000).toFixed(2)} s`;
+}
+
+/** This run's figure against the floor of the same run. */
+function ratio(values: readonly number[], floor: readonly number[]): string {
+  return `${(values.at(-1)! / floor.at(-1)!).toFixed(2)}×`;
 }
