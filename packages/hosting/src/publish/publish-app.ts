@@ -59,13 +59,13 @@ async function envFiles(target: PublishTarget, model: PublishModel, resources: r
   const values = new Map([...targetVariables(target, model.appName).map((e) => [e.variable, e.value] as const), ...(await parameterValues(resources, appHost, model.parameters, env))]);
   const files = new Map<string, UserFile>();
   const header = `Values for the published files of '${model.appName}' (git-ignored; publish --env-file adds missing ones, never changes a line).`;
-  const merged = mergeEnvFile(await readOptional(path.join(directory, ENV_FILE)), values, header);
+  const merged = mergeEnvFile(readOptional(path.join(directory, ENV_FILE)), values, header);
   if (merged !== undefined) files.set(ENV_FILE, { content: merged, mode: 0o600 });
   if (target === "swarm") {
     for (const parameter of model.parameters.filter((p) => p.secret)) {
       const file = `${SECRETS_FOLDER}/${parameter.name}`;
       const value = values.get(parameter.variable);
-      if (value !== undefined && (await readOptional(path.join(directory, file))) === undefined) files.set(file, { content: value, mode: 0o600 });
+      if (value !== undefined && readOptional(path.join(directory, file)) === undefined) files.set(file, { content: value, mode: 0o600 });
     }
   }
   return files;

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { PublishModel, PublishMount, PublishPort, PublishService, PublishWarning } from "../publish-model.js";
 import { healthTest, healthTiming } from "../render/health-test.js";
 import { interpolate, parametersByVariable } from "../render/interpolation.js";
-import { toYamlText } from "../render/yaml-text.js";
+import { toYamlText, type YamlMapping } from "../render/yaml-text.js";
 
 export const COMPOSE_FILE = "docker-compose.yaml";
 const MISSING_HINT = "set it in .env, see .env.example";
@@ -22,13 +22,13 @@ export function renderCompose(model: PublishModel, outputDirectory: string, head
     [...model.services].sort(byName).map((service) => [service.name, composeService(service, value, outputDirectory, warnings)]),
   );
   // no top-level `name`: docker-compose 1.29 rejects it; COMPOSE_PROJECT_NAME in .env names the project
-  const document: Record<string, unknown> = { services };
+  const document: YamlMapping = { services };
   if (model.volumes.length > 0) document.volumes = Object.fromEntries(model.volumes.map((v) => [v.name, {}]));
   return { files: new Map([[COMPOSE_FILE, toYamlText(header, document)]]), warnings };
 }
 
 function composeService(service: PublishService, value: (v: Parameters<typeof interpolate>[0]) => string, outputDirectory: string, warnings: PublishWarning[]) {
-  const entry: Record<string, unknown> = { image: service.image };
+  const entry: YamlMapping = { image: service.image };
   if (service.build) entry.build = { context: service.build.context, dockerfile: service.build.dockerfile, ...(Object.keys(service.build.args).length > 0 ? { args: service.build.args } : {}) };
   if (service.containerName) entry.container_name = service.containerName;
   if (service.command.length > 0) entry.command = service.command.map(value);

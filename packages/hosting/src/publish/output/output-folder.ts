@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BosunError } from "../../errors/bosun-error.js";
 
@@ -30,10 +30,10 @@ export interface OutputChanges {
  * of an earlier publish that are no longer produced are removed; `.bosun-publish` records the rest.
  */
 export async function writeOutputFolder(directory: string, owned: ReadonlyMap<string, string>, userFiles: ReadonlyMap<string, UserFile>): Promise<OutputChanges> {
-  const previous = await readManifest(directory);
+  const previous = readManifest(directory);
   const problems: string[] = [];
   for (const file of [...owned.keys()].sort()) {
-    const current = await readOptional(path.join(directory, file));
+    const current = readOptional(path.join(directory, file));
     if (current === undefined) continue;
     const recorded = previous.files[file];
     if (recorded === undefined) problems.push(`${file} was not written by bosun`);
@@ -48,28 +48,29 @@ export async function writeOutputFolder(directory: string, owned: ReadonlyMap<st
   const removed: string[] = [];
   for (const file of Object.keys(previous.files).sort()) {
     if (owned.has(file)) continue;
-    const current = await readOptional(path.join(directory, file));
+    const current = readOptional(path.join(directory, file));
     if (current !== undefined && digest(current) === previous.files[file]) {
-      await rm(path.join(directory, file));
+      rmSync(path.join(directory, file));
       removed.push(file);
     }
   }
   const written: string[] = [];
+  const folders = new Set<string>();
   for (const [file, content] of [...owned].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    await writeAt(directory, file, content, 0o644);
+    writeAt(directory, file, content, 0o644, folders);
     written.push(file);
   }
   for (const [file, { content, mode }] of userFiles) {
-    await writeAt(directory, file, content, mode);
+    writeAt(directory, file, content, mode, folders);
     written.push(file);
   }
   const manifest: OutputManifest = { generatedBy: GENERATED_BY, files: Object.fromEntries([...owned].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, c]) => [f, digest(c)])) };
-  await writeFile(path.join(directory, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(path.join(directory, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   return { written, removed };
 }
 
-async function readManifest(directory: string): Promise<OutputManifest> {
-  const text = await readOptional(path.join(directory, MANIFEST_FILE));
+function readManifest(directory: string): OutputManifest {
+  const text = readOptional(path.join(directory, MANIFEST_FILE));
   if (text === undefined) return { generatedBy: GENERATED_BY, files: {} };
   try {
     const parsed = JSON.parse(text) as OutputManifest;
@@ -80,21 +81,23 @@ async function readManifest(directory: string): Promise<OutputManifest> {
   throw new BosunError(`${path.join(directory, MANIFEST_FILE)} is not a bosun publish manifest; publish to another --output folder`, { code: "CONFIGURATION" });
 }
 
-/** The text of a file, or undefined when it does not exist. */
-export async function readOptional(file: string): Promise<string | undefined> {
+/** The text of a file, or undefined when it does not exist. Synchronous: publish reads and writes many small files. */
+export function readOptional(file: string): string | undefined {
   try {
-    return await readFile(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
 }
 
-async function writeAt(directory: string, file: string, content: string, mode: number): Promise<void> {
+function writeAt(directory: string, file: string, content: string, mode: number, folders: Set<string>): void {
   const target = path.join(directory, file);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, content, { mode });
-  await chmod(target, mode);
+  const folder = path.dirname(target);
+  if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+  folders.add(folder);
+  writeFileSync(target, content, { mode });
+  chmodSync(target, mode);
 }
 
 function digest(content: string): string {

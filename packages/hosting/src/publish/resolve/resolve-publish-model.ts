@@ -48,7 +48,12 @@ export function resolvePublishModel(options: ResolveOptions): ResolvedPublish {
     for (let current: Resource | undefined = resource; current; current = current.parent) if (serviceSet.has(current)) return current;
     return undefined;
   };
-  const membersOf = (service: Resource) => resources.filter((r) => serviceOf(r) === service);
+  const membersByService = new Map<Resource, Resource[]>(published.map((service) => [service, []]));
+  for (const resource of resources) {
+    const service = serviceOf(resource);
+    if (service) membersByService.get(service)!.push(resource);
+  }
+  const membersOf = (service: Resource): Resource[] => membersByService.get(service)!;
   const checks = new Map(published.map((service) => [service, publishHealthChecks(membersOf(service), { kind: serviceKindOf(service)!, ports, values, warn })]));
   const completionTargets = new Set(resources.flatMap((r) => r.annotationsOf("wait").filter((w) => w.kind === "completed").map((w) => serviceOf(w.target))));
   const dependencyContext = { serviceOf, hasChecks: (s: Resource) => (checks.get(s)?.length ?? 0) > 0, ports, values, warn };

@@ -2,7 +2,7 @@ import type { PublishModel, PublishParameter, PublishService, PublishValue, Publ
 import type { RenderedTarget } from "../compose/render-compose.js";
 import { healthTest, healthTiming } from "../render/health-test.js";
 import { interpolate, parametersByVariable } from "../render/interpolation.js";
-import { toYamlText } from "../render/yaml-text.js";
+import { toYamlText, type YamlMapping } from "../render/yaml-text.js";
 import { swarmMount, swarmPort } from "./swarm-fields.js";
 import { literalTemplate, secretsIn, swarmVariable } from "./swarm-secrets.js";
 
@@ -21,7 +21,7 @@ export function renderSwarm(model: PublishModel, header: readonly string[]): Ren
   const services = Object.fromEntries(
     [...model.services].sort((a, b) => (a.name < b.name ? -1 : 1)).map((service) => [service.name, swarmService(service, parameters, used, warnings)]),
   );
-  const document: Record<string, unknown> = { version: "3.8", services };
+  const document: YamlMapping = { version: "3.8", services };
   if (model.volumes.length > 0) document.volumes = Object.fromEntries(model.volumes.map((v) => [v.name, {}]));
   const secrets = [...used].sort((a, b) => (a.name < b.name ? -1 : 1));
   if (secrets.length > 0) document.secrets = Object.fromEntries(secrets.map((p) => [p.name, { file: `./${SECRETS_FOLDER}/${p.name}` }]));
@@ -31,7 +31,7 @@ export function renderSwarm(model: PublishModel, header: readonly string[]): Ren
 
 function swarmService(service: PublishService, parameters: ReadonlyMap<string, PublishParameter>, used: Set<PublishParameter>, warnings: PublishWarning[]) {
   const value = (v: PublishValue) => interpolate(v, parameters, MISSING_HINT);
-  const entry: Record<string, unknown> = { image: service.image };
+  const entry: YamlMapping = { image: service.image };
   if (service.command.length > 0) entry.command = service.command.map(value);
   const { environment, mounted, interpolated } = swarmEnvironment(service, parameters);
   for (const parameter of service.command.flatMap((arg) => secretsIn(arg, parameters))) interpolated.add(parameter.variable);

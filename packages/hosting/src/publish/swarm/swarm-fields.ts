@@ -1,7 +1,8 @@
+import type { YamlMapping } from "../render/yaml-text.js";
 import type { PublishMount, PublishPort } from "../publish-model.js";
 
 /** A published port in the long form (Swarm's routing mesh publishes on every node). */
-export function swarmPort(port: PublishPort): Record<string, unknown> {
+export function swarmPort(port: PublishPort): YamlMapping {
   return { target: port.containerPort, published: port.hostPort, protocol: port.protocol, mode: "ingress" };
 }
 

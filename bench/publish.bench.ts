@@ -1,0 +1,83 @@
+// Publish bench: npm run bench:publish
+// Publishes the reference AppHost and a model of 1,000 resources (PostgreSQL servers and
+// databases, Redis, containers and Node apps wired with references and waits) for Compose and
+// Swarm into a scratch folder: resolve, render and write, as `publish --target …` does without
+// --build. Prints the median and minimum of several runs. Figures only; no timed assertion.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createBuilder, type AppBuilder, type DistributedApplication } from "bosun";
+import { defineApp } from "../apphost/app.js";
+
+const APPHOST = fileURLToPath(new URL("../apphost/", import.meta.url));
+const APP_SOURCE = "../examples/ecommerce/auth-api";
+const WARM_UP_RUNS = 3;
+const RUNS = 11;
+const APPS_PER_GROUP = 4;
+/** postgres password + server + database, redis password + server, a container, the Node apps. */
+const RESOURCES_PER_GROUP = 3 + 2 + 1 + APPS_PER_GROUP;
+const TARGETS = ["compose", "swarm"] as const;
+
+function reference(): DistributedApplication {
+  const builder = createBuilder({ appHostDirectory: APPHOST, appName: "shop" });
+  defineApp(builder);
+  return builder.build();
+}
+
+function large(resourceCount: number): DistributedApplication {
+  const builder = createBuilder({ appHostDirectory: APPHOST, appName: "large" });
+  let previous: ReturnType<AppBuilder["addNodeApp"]>[] = [];
+  for (let group = 0; group < resourceCount / RESOURCES_PER_GROUP; group += 1) {
+    const db = builder.addPostgres(`pg-${group}`).withDataVolume().addDatabase(`db-${group}`);
+    const cache = builder.addRedis(`cache-${group}`).withHostPort(20_000 + group);
+    const search = builder.addContainer(`search-${group}`, "opensearchproject/opensearch:2").withHttpEndpoint({ targetPort: 9200 });
+    previous = Array.from({ length: APPS_PER_GROUP }, (_, i) => {
+      const app = builder
+        .addNodeApp(`api-${group}-${i}`, APP_SOURCE, "src/index.ts")
+        .withHttpEndpoint({ env: "PORT" })
+        .withHttpHealthCheck("/health")
+        .withReference(db)
+        .withReference(cache)
+        .withReference(search)
+        .waitFor(db)
+        .waitFor(cache)
+        .waitForStart(search);
+      const upstream = previous[i];
+      if (upstream) app.withReference(upstream).waitFor(upstream);
+      return app;
+    });
+  }
+  if (builder.resources.length !== resourceCount) throw new Error(`built ${builder.resources.length} resources, expected ${resourceCount}`);
+  return builder.build();
+}
+
+async function timeRuns(app: DistributedApplication, target: (typeof TARGETS)[number]): Promise<{ median: number; min: number }> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "bosun-publish-bench-"));
+  try {
+    const once = async (run: number) => {
+      const started = performance.now();
+      await app.publish({ target, outputDir: path.join(scratch, String(run)), env: {} });
+      return performance.now() - started;
+    };
+    for (let i = 0; i < WARM_UP_RUNS; i += 1) await once(-1 - i);
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) times.push(await once(i));
+    times.sort((a, b) => a - b);
+    return { median: times[Math.floor(times.length / 2)] ?? 0, min: times[0] ?? 0 };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const models = [
+  { name: `reference (${reference().resources.length} resources)`, app: reference() },
+  { name: "1,000 resources", app: large(1_000) },
+];
+console.log(`publish bench: node ${process.version}, ${os.cpus().length} cores; ${RUNS} runs after ${WARM_UP_RUNS} warm-up runs, into an empty folder each time`);
+for (const { name, app } of models) {
+  for (const target of TARGETS) {
+    const { median, min } = await timeRuns(app, target);
+    console.log(`${name.padEnd(28)} ${target.padEnd(8)} median ${median.toFixed(1).padStart(7)} ms   min ${min.toFixed(1).padStart(7)} ms`);
+  }
+}
