@@ -8,13 +8,23 @@ import { launchAppHost } from "./launch-app-host.js";
 
 const DEFAULT_APPHOST = "apphost/index.ts";
 
+export interface BosunBinOptions {
+  readonly output?: ProgramOutput;
+  /**
+   * Runs before the AppHost is loaded (not for help or a usage error). The bin preloads its own
+   * `bosun` with it: loaded before tsx's loader is registered, those modules skip the loader's
+   * per-module round trip, and an AppHost importing the same copy finds them loaded.
+   */
+  readonly preload?: () => Promise<unknown>;
+}
+
 /**
  * The `bosun` bin: `bosun <command> [apphost] [options]` checks the command line, then loads the
  * AppHost script with `<command> [options]` as its arguments. Resolves to the exit code of a usage
  * error, help or the version (0 otherwise: the AppHost sets its own).
  * @example const code = await runBosunBin(process.argv.slice(2)); if (code !== 0) process.exitCode = code;
  */
-export function runBosunBin(argv: readonly string[], output?: ProgramOutput): Promise<number> {
+export function runBosunBin(argv: readonly string[], options: BosunBinOptions = {}): Promise<number> {
   const program = buildProgram({
     name: "bosun",
     description: "Runs a command of an AppHost script (TypeScript through tsx) that calls builder.build().run().",
@@ -28,9 +38,10 @@ export function runBosunBin(argv: readonly string[], output?: ProgramOutput): Pr
           code: "bosun.appHostNotFound",
         });
       }
+      await options.preload?.();
       await launchAppHost(path.resolve(script), [definition.name, ...forwardedOptions(command)]);
     },
-    ...(output ? { output } : {}),
+    ...(options.output ? { output: options.output } : {}),
   });
   return runProgram(program, argv);
 }
