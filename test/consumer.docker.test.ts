@@ -69,13 +69,13 @@ describe.concurrent("a project that installs the packed packages", () => {
   it("(a) loads every package entry and prints a model's manifest from plain Node ESM scripts", async ({ expect }) => {
     const entries = await timed("(a) node entries", () => runTo(process.execPath, ["load-entries.mjs"], project, env()));
     expect(entries.code, entries.output).toBe(0);
-    const loaded = entries.output.trim().split("\n").map((line) => line.split(" ")[0]);
+    const loaded = entries.stdout.trim().split("\n").map((line) => line.split(" ")[0]);
     expect(loaded).toEqual(expect.arrayContaining(["bosun", "@bosun/hosting", "@bosun/hosting/runtime", "@bosun/testing", "@bosun/service-defaults"]));
-    expect(entries.output, "an entry with no exports").not.toMatch(/ 0$/m);
+    expect(entries.stdout, "an entry with no exports").not.toMatch(/ 0$/m);
 
     const run = await timed("(a) node manifest", () => runTo(process.execPath, ["print-manifest.mjs"], project, env()));
     expect(run.code, run.output).toBe(0);
-    const manifest = JSON.parse(run.output) as { resources: Record<string, { env?: Record<string, string> }> };
+    const manifest = JSON.parse(run.stdout) as { resources: Record<string, { env?: Record<string, string> }> };
     expect(Object.keys(manifest.resources)).toEqual(expect.arrayContaining(["postgres", "appdb", "cache", "messaging", "api"]));
     expect(manifest.resources["api"]?.env?.["ConnectionStrings__appdb"]).toMatch(/\{postgres\.bindings\.tcp\.port\}/);
   });
@@ -100,7 +100,7 @@ describe.concurrent("a project that installs the packed packages", () => {
   it("(d) runs an AppHost with tsx: manifest, then run until healthy, Ctrl-C, and nothing left on the engine", async ({ expect }) => {
     const manifest = await timed("(d) tsx manifest", () => runTo(process.execPath, tsx("manifest"), project, env()));
     expect(manifest.code, manifest.output).toBe(0);
-    expect(Object.keys((JSON.parse(manifest.output) as { resources: object }).resources).sort()).toEqual(["cache", "cache-password"]);
+    expect(Object.keys((JSON.parse(manifest.stdout) as { resources: object }).resources).sort()).toEqual(["cache", "cache-password"]);
 
     const t0 = performance.now();
     const apphost = startChild(process.execPath, tsx("run"), project, env());

@@ -9,6 +9,8 @@ const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "consumer");
 
 export interface CommandResult {
   readonly code: number;
+  readonly stdout: string;
+  /** stdout and stderr together, for messages. */
   readonly output: string;
 }
 
@@ -22,11 +24,11 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 export async function runTo(command: string, args: readonly string[], cwd: string, env = childEnv()): Promise<CommandResult> {
   try {
     const { stdout, stderr } = await execFileAsync(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, output: stdout + stderr };
+    return { code: 0, stdout, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code?: number | string; stdout?: string; stderr?: string; message: string };
     const code = typeof failed.code === "number" ? failed.code : 1;
-    return { code, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message };
+    return { code, stdout: failed.stdout ?? "", output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message };
   }
 }
 
@@ -41,7 +43,7 @@ export async function packPackages(destination: string): Promise<Tarball[]> {
   const workspaces = readdirSync(path.join(REPO_ROOT, "packages")).flatMap((dir) => ["-w", `packages/${dir}`]);
   const packed = await runTo("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", destination, ...workspaces], REPO_ROOT);
   if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.output}`);
-  const report = JSON.parse(packed.output.slice(packed.output.indexOf("["))) as { name: string; filename: string }[];
+  const report = JSON.parse(packed.stdout) as { name: string; filename: string }[];
   return report.map((entry) => ({ name: entry.name, file: path.join(destination, entry.filename) }));
 }
 
@@ -49,7 +51,7 @@ export async function packPackages(destination: string): Promise<Tarball[]> {
 export async function tarballEntries(file: string): Promise<string[]> {
   const listed = await runTo("tar", ["tzf", file], path.dirname(file));
   if (listed.code !== 0) throw new Error(`tar tzf ${file} failed:\n${listed.output}`);
-  return listed.output.split("\n").filter(Boolean);
+  return listed.stdout.split("\n").filter(Boolean);
 }
 
 /** The workspace's installed version of a tool, so the consumer gets the same one (from npm's cache when it can). */
