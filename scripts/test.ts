@@ -4,6 +4,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildPackages } from "./lib/build-packages.js";
+import { ensureCompose } from "./lib/ensure-compose.js";
 import { ensureEngine } from "./lib/ensure-engine.js";
 import { ensureImages } from "./lib/ensure-images.js";
 import { runCommand } from "./lib/run-command.js";
@@ -25,6 +26,8 @@ runMain(async () => {
     Object.assign(env, await ensureImages(engine, { root: ROOT, env }));
     // The frontend's browser test drives Debian's Chromium (no browser download is possible here).
     if ((await runCommand("bash", [CHROMIUM_SCRIPT], { cwd: ROOT })) !== 0) return 1;
+    // Published Compose files are checked with docker-compose and run by the end-to-end tests.
+    await ensureCompose();
   }
 
   if (!(await buildPackages(ROOT))) return 1;
