@@ -9,6 +9,8 @@ interface PackageJson {
   readonly exports?: Record<string, { readonly "bosun-source"?: string }>;
 }
 
+const WORKSPACE_PACKAGE = /^(@bosun\/|bosun$)/;
+
 interface Entry {
   /** What a consumer imports: `@bosun/hosting/runtime`. */
   readonly specifier: string;
@@ -35,10 +37,20 @@ function exportedNames(entries: readonly Entry[]): Map<string, string[]> {
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     target: ts.ScriptTarget.ES2022,
     customConditions: ["bosun-source"],
-    types: ["node"],
+    types: [],
+    noLib: true,
     noEmit: true,
   };
-  const program = ts.createProgram(entries.map((e) => e.file), options);
+  // Only the workspace's own modules are followed: third-party declarations cannot change what an
+  // entry exports by name, and skipping them keeps the test fast.
+  const host = ts.createCompilerHost(options);
+  host.resolveModuleNameLiterals = (literals, containingFile, _redirect, compilerOptions) =>
+    literals.map(({ text }) =>
+      text.startsWith(".") || WORKSPACE_PACKAGE.test(text)
+        ? ts.resolveModuleName(text, containingFile, compilerOptions, host)
+        : { resolvedModule: undefined },
+    );
+  const program = ts.createProgram({ rootNames: entries.map((e) => e.file), options, host });
   const checker = program.getTypeChecker();
   return new Map(
     entries.map((entry) => {
@@ -56,7 +68,7 @@ function exportedNames(entries: readonly Entry[]): Map<string, string[]> {
 }
 
 describe("the public surface", () => {
-  it("is the pinned list of names per package entry", async () => {
+  it("is the pinned list of names per package entry", { timeout: 60_000 }, async () => {
     const entries = packageEntries().sort((a, b) => a.specifier.localeCompare(b.specifier, "en"));
     const surface = exportedNames(entries);
     const text = [...surface].map(([specifier, names]) => [specifier, ...names.map((n) => `  ${n}`)].join("\n")).join("\n\n");
