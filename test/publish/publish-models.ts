@@ -23,6 +23,7 @@ export function everyFeatureApp(): DistributedApplication {
   const crm = builder.addConnectionString("crm");
   const pg = builder.addPostgres("pg").withHostPort(15432).withContainerName("features-pg").withDataVolume().withInitFiles("./init");
   const db = pg.addDatabase("orders");
+  pg.addDatabase("audit");
   const cache = builder.addRedis("cache").withDataVolume("cache-data");
   const broker = builder.addRabbitMQ("broker").withManagementPlugin(15673).withDataVolume();
   const migrate = builder.addContainer("migrate", "acme/migrate:1.2").withReference(db).waitFor(db).withArgs("up", "--to", expr`${region}`);

@@ -3,7 +3,7 @@ import { environmentOf } from "../../model/environment.js";
 import { ExecutableResource } from "../../model/executable-resource.js";
 import { NodeAppResource } from "../../model/node-app-resource.js";
 import type { Resource } from "../../model/resource.js";
-import type { AppSource, PublishEnvironmentEntry, PublishMount, PublishPort, PublishServiceKind, PublishValue } from "../publish-model.js";
+import type { AppSource, PublishEnvironmentEntry, PublishMount, PublishPort, PublishServiceKind, PublishValue, PublishWarning } from "../publish-model.js";
 import type { AppHostInfo } from "../../model/app-host-info.js";
 import type { ContainerPorts } from "./container-ports.js";
 import { publishedVolumeName } from "./volumes.js";
@@ -35,12 +35,28 @@ export function containerImage(resource: ContainerResource, substitute: (referen
   return substitute(imageReferenceOf(resource));
 }
 
-/** The environment as `run` gives a container, plus what its children need (a database's name). */
-export function publishEnvironment(resource: Resource, children: readonly Resource[], values: ValueRendering): PublishEnvironmentEntry[] {
+/**
+ * The environment as `run` gives a container, plus what its children need (a database's name);
+ * two children needing one variable are reported, the first one wins.
+ */
+export function publishEnvironment(resource: Resource, children: readonly Resource[], values: ValueRendering, warn: (warning: PublishWarning) => void): PublishEnvironmentEntry[] {
   const env = environmentOf(resource, "container");
+  const setBy = new Map<string, Resource>();
   for (const child of children) {
     for (const hints of child.annotationsOf("publish-hints")) {
-      for (const [name, value] of Object.entries(hints.parentEnvironment ?? {})) env.set(name, value);
+      for (const [name, value] of Object.entries(hints.parentEnvironment ?? {})) {
+        const first = setBy.get(name);
+        if (first) {
+          warn({
+            code: "CHILD_SETTING_CONFLICT",
+            resource: child.name,
+            message: `'${first.name}' and '${child.name}' both need ${name} on '${resource.name}'; only '${first.name}' gets it, so '${child.name}' is not set up on first start (for a database: create it with an init script, withInitFiles)`,
+          });
+          continue;
+        }
+        setBy.set(name, child);
+        env.set(name, value);
+      }
     }
   }
   return [...env]

@@ -69,7 +69,7 @@ export function resolvePublishModel(options: ResolveOptions): ResolvedPublish {
       kind,
       command: publishCommand(resource, kind, values),
       ports: publishPorts(resource, ports),
-      environment: withCheckEnvironment(publishEnvironment(resource, members.filter((m) => m !== resource), values), checks.get(resource)!),
+      environment: withCheckEnvironment(publishEnvironment(resource, members.filter((m) => m !== resource), values, warn), checks.get(resource)!),
       volumes: publishMounts(resource, appHost),
       dependencies: publishDependencies(resource, dependencyContext),
       healthChecks: checks.get(resource)!,
