@@ -12,7 +12,7 @@ export interface ManifestResource {
   workingDirectory?: string;
   args?: string[];
   env?: Record<string, string>;
-  bindings?: Record<string, { scheme: string; protocol: string; transport: string; port?: number | undefined; targetPort?: number | undefined }>;
+  bindings?: Record<string, { scheme: string; protocol: string; transport: string; port?: number | undefined; targetPort?: number | undefined; external?: boolean }>;
   volumes?: { name: string | undefined; target: string; readOnly: boolean }[];
   bindMounts?: { source: string | undefined; target: string; readOnly: boolean }[];
   waitFor?: { resource: string; condition: string; exitCode?: number }[];

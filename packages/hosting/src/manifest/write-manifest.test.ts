@@ -133,6 +133,14 @@ describe("writeManifest", () => {
     expect(Object.keys(manifest.resources)).toEqual(["b", "a"]);
   });
 
+  it("marks endpoints made external with withExternalHttpEndpoints(), HTTP ones only, as Aspire's manifest does", () => {
+    const builder = newBuilder();
+    builder.addNodeApp("web", "../web", "src/index.ts").withHttpEndpoint({ env: "PORT" }).withEndpoint({ name: "metrics", targetPort: 9464 }).withExternalHttpEndpoints();
+    const bindings = builder.build().manifest().resources.web?.bindings;
+    expect(bindings?.http).toMatchObject({ scheme: "http", external: true });
+    expect(bindings?.metrics).not.toHaveProperty("external");
+  });
+
   it("leaves out fields that do not apply", () => {
     const builder = newBuilder();
     builder.addContainer("bare", "busybox");

@@ -73,7 +73,7 @@ function describeBindings(resource: Resource): ManifestResource["bindings"] {
   return Object.fromEntries(
     endpoints.map((e) => [
       e.name,
-      { scheme: e.scheme, protocol: "tcp", transport: e.scheme === "tcp" ? "tcp" : "http", port: e.port, targetPort: e.targetPort },
+      { scheme: e.scheme, protocol: "tcp", transport: e.scheme === "tcp" ? "tcp" : "http", port: e.port, targetPort: e.targetPort, ...(e.external ? { external: true } : {}) },
     ]),
   );
 }
