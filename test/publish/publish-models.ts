@@ -59,6 +59,8 @@ export function everyFeatureApp(): DistributedApplication {
     .withHttpEndpoint({ env: "PORT", port: 3000 })
     .withReference(api)
     .waitFor(api);
+  // external too, on the container port api already publishes: the engine picks its host port
+  builder.addNodeApp("worker", "../examples/ecommerce/gateway", "src/index.ts").withHttpEndpoint({ env: "PORT" }).withExternalHttpEndpoints();
   builder.addExecutable("docs", "make", ".", ["serve"]);
   return builder.build();
 }

@@ -72,7 +72,7 @@ describe("publish --strict", () => {
     const error = await everyFeatureApp()
       .publish({ target: "compose", outputDir, env: {}, strict: true })
       .catch((e: unknown) => e as Error);
-    expect((error as Error).message).toMatch(/^publish --strict: the compose target cannot express 4 thing\(s\) in this model; nothing was written:\n/);
+    expect((error as Error).message).toMatch(/^publish --strict: the compose target cannot express 5 thing\(s\) in this model; nothing was written:\n/);
     expect((error as Error).message).toContain("  - COMPOSE_EXIT_CODE: 'api' waits for 'seed' to exit with 3");
     expect(readdirSync(outputDir)).toEqual([]);
   });

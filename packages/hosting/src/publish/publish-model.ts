@@ -82,7 +82,10 @@ export interface PublishPort {
   readonly protocol: "tcp";
   /** Where the server listens inside its container. */
   readonly containerPort: number;
-  /** Published on the host only when the model fixed a port or the endpoint is external. */
+  /**
+   * Published on the host only when the model fixed a port or the endpoint is external (then the
+   * container port, unless another service publishes that one: absent, the engine picks a port).
+   */
   readonly hostPort?: number;
   /** Host interface for a published port (127.0.0.1 unless the model or `external` says otherwise). */
   readonly hostIp?: string;

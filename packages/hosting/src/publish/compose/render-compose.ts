@@ -33,7 +33,7 @@ function composeService(service: PublishService, value: (v: Parameters<typeof in
   if (service.containerName) entry.container_name = service.containerName;
   if (service.command.length > 0) entry.command = service.command.map(value);
   if (service.environment.length > 0) entry.environment = Object.fromEntries(service.environment.map((e) => [e.name, value(e.value)]));
-  const ports = service.ports.filter((p) => p.hostPort !== undefined).map(composePort);
+  const ports = service.ports.filter((p) => p.hostPort !== undefined || p.external).map(composePort);
   if (ports.length > 0) entry.ports = ports;
   if (service.volumes.length > 0) entry.volumes = service.volumes.map((m) => composeMount(m, outputDirectory));
   if (service.healthChecks.length > 0) entry.healthcheck = { test: healthTest(service.healthChecks, value), ...healthTiming(service.healthChecks) };
@@ -52,6 +52,7 @@ function composeService(service: PublishService, value: (v: Parameters<typeof in
 }
 
 function composePort(port: PublishPort): string {
+  if (port.hostPort === undefined) return `${port.containerPort}`;
   const host = port.hostIp ? `${port.hostIp}:${port.hostPort}` : `${port.hostPort}`;
   return `${host}:${port.containerPort}`;
 }

@@ -3,7 +3,7 @@ import { environmentOf } from "../../model/environment.js";
 import { ExecutableResource } from "../../model/executable-resource.js";
 import { NodeAppResource } from "../../model/node-app-resource.js";
 import type { Resource } from "../../model/resource.js";
-import type { AppSource, PublishEnvironmentEntry, PublishMount, PublishPort, PublishServiceKind, PublishValue, PublishWarning } from "../publish-model.js";
+import type { AppSource, PublishEnvironmentEntry, PublishMount, PublishPort, PublishServiceKind, PublishService, PublishValue, PublishWarning } from "../publish-model.js";
 import type { AppHostInfo } from "../../model/app-host-info.js";
 import type { ContainerPorts } from "./container-ports.js";
 import { publishedVolumeName } from "./volumes.js";
@@ -83,10 +83,34 @@ export function publishPorts(resource: Resource, ports: ContainerPorts): Publish
     const containerPort = planned.get(endpoint.name)!.containerPort;
     const external = endpoint.external === true;
     const base = { name: endpoint.name, scheme: endpoint.scheme, protocol: "tcp" as const, containerPort, external };
-    if (external) return { ...base, hostPort: endpoint.port ?? containerPort, ...(endpoint.hostIp ? { hostIp: endpoint.hostIp } : {}) };
+    if (external) return { ...base, ...(endpoint.port !== undefined ? { hostPort: endpoint.port } : {}), ...(endpoint.hostIp ? { hostIp: endpoint.hostIp } : {}) };
     if (endpoint.port !== undefined) return { ...base, hostPort: endpoint.port, hostIp: endpoint.hostIp ?? "127.0.0.1" };
     return base;
   });
+}
+
+/**
+ * External endpoints without a fixed port get their container port on the host, in service order,
+ * unless a fixed port or an earlier service has it: then the engine picks one (reported).
+ */
+export function assignExternalHostPorts(services: readonly PublishService[], warn: (warning: PublishWarning) => void): PublishService[] {
+  const taken = new Set(services.flatMap((s) => s.ports.flatMap((p) => (p.hostPort !== undefined ? [p.hostPort] : []))));
+  return services.map((service) => ({
+    ...service,
+    ports: service.ports.map((port) => {
+      if (!port.external || port.hostPort !== undefined) return port;
+      if (!taken.has(port.containerPort)) {
+        taken.add(port.containerPort);
+        return { ...port, hostPort: port.containerPort };
+      }
+      warn({
+        code: "HOST_PORT_TAKEN",
+        resource: service.name,
+        message: `external endpoint '${port.name}' of '${service.name}' cannot have host port ${port.containerPort} (already published); the engine picks one: fix it with withHttpEndpoint({ port })`,
+      });
+      return port;
+    }),
+  }));
 }
 
 export function publishMounts(resource: Resource, appHost: AppHostInfo): PublishMount[] {

@@ -11,7 +11,7 @@ import { publishDependencies } from "./dependencies.js";
 import { publishHealthChecks } from "./health-checks.js";
 import { describeParameters } from "./parameters.js";
 import { createValueRendering } from "./publish-values.js";
-import { appSourceOf, containerImage, extraAppArgs, publishCommand, publishEnvironment, publishMounts, publishPorts, serviceKindOf } from "./publish-service.js";
+import { assignExternalHostPorts, appSourceOf, containerImage, extraAppArgs, publishCommand, publishEnvironment, publishMounts, publishPorts, serviceKindOf } from "./publish-service.js";
 import { publishVolumes } from "./volumes.js";
 
 /** The publish model, and the files the images step asked to write (path relative to the output folder → content). */
@@ -59,8 +59,7 @@ export function resolvePublishModel(options: ResolveOptions): ResolvedPublish {
   const dependencyContext = { serviceOf, hasChecks: (s: Resource) => (checks.get(s)?.length ?? 0) > 0, ports, values, warn };
 
   const files = new Map<string, string>();
-  const services: PublishService[] = [];
-  for (const resource of published) services.push(publishService(resource));
+  const services = assignExternalHostPorts(published.map(publishService), warn);
   function publishService(resource: Resource): PublishService {
     const kind = serviceKindOf(resource)!;
     const members = membersOf(resource);

@@ -43,7 +43,7 @@ function swarmService(service: PublishService, parameters: ReadonlyMap<string, P
     });
   }
   if (Object.keys(environment).length > 0) entry.environment = environment;
-  const ports = service.ports.filter((p) => p.hostPort !== undefined);
+  const ports = service.ports.filter((p) => p.hostPort !== undefined || p.external);
   if (ports.some((p) => p.hostIp && !p.external)) {
     warnings.push({ code: "SWARM_PORT_ALL_INTERFACES", resource: service.name, message: `Swarm publishes '${service.name}' ports on every interface of every node; it cannot bind to ${ports.find((p) => p.hostIp)!.hostIp}` });
   }

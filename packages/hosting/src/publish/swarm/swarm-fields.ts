@@ -3,7 +3,7 @@ import type { PublishMount, PublishPort } from "../publish-model.js";
 
 /** A published port in the long form (Swarm's routing mesh publishes on every node). */
 export function swarmPort(port: PublishPort): YamlMapping {
-  return { target: port.containerPort, published: port.hostPort, protocol: port.protocol, mode: "ingress" };
+  return { target: port.containerPort, ...(port.hostPort !== undefined ? { published: port.hostPort } : {}), protocol: port.protocol, mode: "ingress" };
 }
 
 /** A mount in the short form; bind mounts keep their absolute path (it must exist on the node). */
