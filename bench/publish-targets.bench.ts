@@ -2,7 +2,7 @@
 // machine: `run` (bosun's orchestrator: containers plus host processes), docker-compose 1.29
 // (`up -d` of the published files) and Swarm (`docker stack deploy`, one node). Images are built
 // first with publish --build (not timed; an unchanged app is not rebuilt).
-//   BOSUN_IMAGE_MAP=images/offline/image-map.json npx tsx --conditions=bosun-source bench/publish-targets.bench.ts
+//   BOSUN_IMAGE_MAP=images/offline/image-map.json npx tsx --conditions=bosun-source bench/publish-targets.bench.ts [run] [compose] [swarm]
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -71,9 +71,11 @@ async function timeSwarm(): Promise<number> {
   }
 }
 
+const chosen = process.argv.slice(2);
 for (const [label, measure] of [["run", timeRun], ["compose", timeCompose], ["swarm", timeSwarm]] as const) {
+  if (chosen.length > 0 && !chosen.includes(label)) continue;
   try {
-    console.log(`${label.padEnd(8)} all ${SERVICES} healthy in ${((await measure()) / 1000).toFixed(1)} s`);
+    console.log(`${label.padEnd(8)} all healthy in ${((await measure()) / 1000).toFixed(1)} s`);
   } catch (error) {
     console.log(`${label.padEnd(8)} failed: ${(error as Error).message}`);
   }
