@@ -81,6 +81,10 @@ describe(`the reference AppHost published for Compose (${LEFT_OUT.join(", ")} le
     expect(status.trim()).toBe("200");
   });
 
+  it("builds an app's image with docker-compose build too, from the context publish --build staged", async () => {
+    await compose("build", "gateway");
+  });
+
   it("leaves nothing behind after down -v: no container, network or volume of the project", async () => {
     await compose("down", "-v");
     for (const kind of ["container", "network", "volume"] as const) {
