@@ -52,19 +52,33 @@ function large(resourceCount: number): DistributedApplication {
   return builder.build();
 }
 
-async function timeRuns(app: DistributedApplication, target: (typeof TARGETS)[number]): Promise<{ median: number; min: number }> {
+interface Figures {
+  readonly median: number;
+  readonly min: number;
+  /** Median CPU time of this process (user + system): steadier than wall time on a shared machine. */
+  readonly cpu: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+async function timeRuns(app: DistributedApplication, target: (typeof TARGETS)[number]): Promise<Figures> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "bosun-publish-bench-"));
   try {
     const once = async (run: number) => {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       await app.publish({ target, outputDir: path.join(scratch, String(run)), env: {} });
-      return performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000 };
     };
     for (let i = 0; i < WARM_UP_RUNS; i += 1) await once(-1 - i);
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i += 1) times.push(await once(i));
-    times.sort((a, b) => a - b);
-    return { median: times[Math.floor(times.length / 2)] ?? 0, min: times[0] ?? 0 };
+    const runs = [];
+    for (let i = 0; i < RUNS; i += 1) runs.push(await once(i));
+    const walls = runs.map((r) => r.wall);
+    return { median: median(walls), min: Math.min(...walls), cpu: median(runs.map((r) => r.cpu)) };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -74,10 +88,12 @@ const models = [
   { name: `reference (${reference().resources.length} resources)`, app: reference() },
   { name: "1,000 resources", app: large(1_000) },
 ];
-console.log(`publish bench: node ${process.version}, ${os.cpus().length} cores; ${RUNS} runs after ${WARM_UP_RUNS} warm-up runs, into an empty folder each time`);
+const load = os.loadavg().map((l) => l.toFixed(1)).join(" ");
+console.log(`publish bench: node ${process.version}, ${os.cpus().length} cores, load ${load}; ${RUNS} runs after ${WARM_UP_RUNS} warm-up runs, into an empty folder each time`);
 for (const { name, app } of models) {
   for (const target of TARGETS) {
-    const { median, min } = await timeRuns(app, target);
-    console.log(`${name.padEnd(28)} ${target.padEnd(8)} median ${median.toFixed(1).padStart(7)} ms   min ${min.toFixed(1).padStart(7)} ms`);
+    const figures = await timeRuns(app, target);
+    const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
+    console.log(`${name.padEnd(28)} ${target.padEnd(8)} wall median ${ms(figures.median)}  min ${ms(figures.min)}   cpu median ${ms(figures.cpu)}`);
   }
 }
