@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import type { EngineClient } from "../../engine/engine-client.js";
 import type { PublishService } from "../publish-model.js";
 import { appCommand } from "./app-command.js";
+import { dependencyClosure } from "./dependency-closure.js";
 import { findWorkspaceRoot } from "./package-json.js";
 import { serviceBuildFiles, type ServiceImageRequest } from "./plan-service-image.js";
 import { runBuildScripts } from "./run-build-scripts.js";
@@ -62,8 +63,8 @@ export async function buildServiceImages(services: readonly PublishService[], op
     const command = appCommand(service.name, service.source);
     const stageOptions = { contextDirectory, workspaceRoot: root, appDirectory: service.source.directory, extraPackages: command.extraPackages, includeBinLinks: command.npmScript };
     if (options.runBuildScripts !== false) {
-      // The closure is computed twice: once to know which workspace members to build, then to stage their fresh output.
-      const members = stageBuildContext(stageOptions).closure.packages.filter((pkg) => pkg.workspace).map((pkg) => pkg.source);
+      const closure = dependencyClosure(root, service.source.directory, command.extraPackages);
+      const members = closure.packages.filter((pkg) => pkg.workspace).map((pkg) => pkg.source);
       await runBuildScripts([...members, service.source.directory], buildScriptsDone, log);
     }
     const staged = stageBuildContext(stageOptions);
