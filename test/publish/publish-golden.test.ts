@@ -65,3 +65,15 @@ describe("the schema checks", () => {
     expect(errors.map((e) => e.instancePath)).toEqual(expect.arrayContaining(["/services/api/healthcheck/test", "/services/api/depends_on/db/condition"]));
   });
 });
+
+describe("Swarm without virtual IPs (swarmEndpointMode: dnsrr)", () => {
+  it("resolves every service to its task and publishes ports on the task's node, still valid for docker stack deploy", async () => {
+    const outputDir = path.join(scratch, "dnsrr");
+    await referenceApp().publish({ target: "swarm", outputDir, env: {}, swarmEndpointMode: "dnsrr" });
+    const document = parse(readFileSync(path.join(outputDir, "stack.yaml"), "utf8"), { version: "1.1" }) as { services: Record<string, { deploy: { endpoint_mode?: string }; ports?: { mode: string }[] }> };
+    expect(validateStack(document)).toEqual([]);
+    const services = Object.values(document.services);
+    expect(services.map((s) => s.deploy.endpoint_mode)).toEqual(services.map(() => "dnsrr"));
+    expect(services.flatMap((s) => s.ports ?? []).map((p) => p.mode)).toEqual(["host", "host", "host"]);
+  });
+});

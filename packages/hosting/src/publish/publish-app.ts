@@ -31,7 +31,7 @@ export async function publishApp(resources: readonly Resource[], appHost: AppHos
   const substitution = loadImageSubstitution({ env, cwd: process.cwd() });
   const substituteImage = (reference: string) => substitution.substitute(reference).image;
   const { model, files: imageFiles } = resolvePublishModel({ resources, appHost, outputDirectory, substituteImage });
-  const rendered = renderTarget(options.target, model, outputDirectory);
+  const rendered = renderTarget(options, model, outputDirectory);
   const warnings = sortWarnings([...model.warnings, ...rendered.warnings]);
   if (options.strict && warnings.length > 0) {
     const lines = warnings.map((w) => `  - ${w.code}: ${w.message}`);
@@ -49,9 +49,10 @@ export async function publishApp(resources: readonly Resource[], appHost: AppHos
   return { target: options.target, outputDirectory, ...changes, warnings };
 }
 
-function renderTarget(target: PublishTarget, model: PublishModel, outputDirectory: string): RenderedTarget {
+function renderTarget(options: PublishOptions, model: PublishModel, outputDirectory: string): RenderedTarget {
   const header = generatedHeader(model.appName);
-  return target === "compose" ? renderCompose(model, outputDirectory, header) : renderSwarm(model, header);
+  if (options.target === "compose") return renderCompose(model, outputDirectory, header);
+  return renderSwarm(model, header, { endpointMode: options.swarmEndpointMode ?? "vip" });
 }
 
 /** `.env` with the values it lacks and, for Swarm, one file per secret; nothing present is changed. */

@@ -10,6 +10,12 @@ export interface PublishOptions {
   readonly build?: boolean;
   /** Fail, writing nothing, when the target cannot express something in the model. */
   readonly strict?: boolean;
+  /**
+   * Swarm only: how a service name resolves. `vip` (default) is Swarm's virtual IP and ingress
+   * routing mesh; `dnsrr` resolves to the task's own address and publishes ports on the task's
+   * node (`mode: host`), for kernels without IPVS, where virtual IPs do not work.
+   */
+  readonly swarmEndpointMode?: "vip" | "dnsrr";
   /** Where parameters and BOSUN_IMAGE_MAP are read from; default `process.env`. */
   readonly env?: NodeJS.ProcessEnv;
   /** Progress lines (`--build`); default: none. */

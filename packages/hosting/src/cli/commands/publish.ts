@@ -12,7 +12,8 @@ export const PUBLISH_COMMAND: CliCommand = {
       .option("--output <dir>", "folder to write to, relative to the current folder (default: publish/<target> next to the AppHost)")
       .option("--env-file", "fill a git-ignored .env (and Swarm's secrets/) with this AppHost's values; existing values are kept")
       .option("--build", "build and tag the images of the app's own services with the local engine")
-      .option("--strict", "fail, writing nothing, when the target cannot express something in the model"),
+      .option("--strict", "fail, writing nothing, when the target cannot express something in the model")
+      .addOption(new Option("--swarm-endpoint-mode <mode>", "swarm: vip (default) or dnsrr with host-mode ports, for kernels without IPVS").choices(["vip", "dnsrr"])),
   async execute(application, options) {
     const target = options["target"] as "compose" | "swarm";
     const output = options["output"];
@@ -22,6 +23,7 @@ export const PUBLISH_COMMAND: CliCommand = {
       envFile: options["envFile"] === true,
       build: options["build"] === true,
       strict: options["strict"] === true,
+      ...(options["swarmEndpointMode"] === "dnsrr" ? { swarmEndpointMode: "dnsrr" as const } : {}),
       log: (line) => process.stdout.write(`${line}\n`),
     });
     const relative = path.relative(process.cwd(), result.outputDirectory);

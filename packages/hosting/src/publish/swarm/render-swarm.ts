@@ -14,12 +14,17 @@ export const STATEFUL_PLACEMENT = "node.role == manager";
 const MEMORY_LIMIT = { stateful: "1G", stateless: "512M" } as const;
 
 /** The model as a `docker stack deploy` file (legacy Compose v3.8 schema). */
-export function renderSwarm(model: PublishModel, header: readonly string[]): RenderedTarget {
+export interface SwarmOptions {
+  /** `vip`: Swarm's virtual IPs and routing mesh; `dnsrr`: task addresses and host-mode ports (no IPVS needed). */
+  readonly endpointMode: "vip" | "dnsrr";
+}
+
+export function renderSwarm(model: PublishModel, header: readonly string[], options: SwarmOptions = { endpointMode: "vip" }): RenderedTarget {
   const warnings: PublishWarning[] = [];
   const parameters = parametersByVariable(model.parameters);
   const used = new Set<PublishParameter>();
   const services = Object.fromEntries(
-    [...model.services].sort((a, b) => (a.name < b.name ? -1 : 1)).map((service) => [service.name, swarmService(service, parameters, used, warnings)]),
+    [...model.services].sort((a, b) => (a.name < b.name ? -1 : 1)).map((service) => [service.name, swarmService(service, parameters, used, warnings, options)]),
   );
   const document: YamlMapping = { version: "3.8", services };
   if (model.volumes.length > 0) document.volumes = Object.fromEntries(model.volumes.map((v) => [v.name, {}]));
@@ -29,7 +34,7 @@ export function renderSwarm(model: PublishModel, header: readonly string[]): Ren
   return { files: new Map([[STACK_FILE, toYamlText(header, document)]]), warnings };
 }
 
-function swarmService(service: PublishService, parameters: ReadonlyMap<string, PublishParameter>, used: Set<PublishParameter>, warnings: PublishWarning[]) {
+function swarmService(service: PublishService, parameters: ReadonlyMap<string, PublishParameter>, used: Set<PublishParameter>, warnings: PublishWarning[], options: SwarmOptions) {
   const value = (v: PublishValue) => interpolate(v, parameters, MISSING_HINT);
   const entry: YamlMapping = { image: service.image };
   if (service.command.length > 0) entry.command = service.command.map(value);
@@ -47,7 +52,7 @@ function swarmService(service: PublishService, parameters: ReadonlyMap<string, P
   if (ports.some((p) => p.hostIp && !p.external)) {
     warnings.push({ code: "SWARM_PORT_ALL_INTERFACES", resource: service.name, message: `Swarm publishes '${service.name}' ports on every interface of every node; it cannot bind to ${ports.find((p) => p.hostIp)!.hostIp}` });
   }
-  if (ports.length > 0) entry.ports = ports.map(swarmPort);
+  if (ports.length > 0) entry.ports = ports.map((port) => swarmPort(port, options.endpointMode === "dnsrr" ? "host" : "ingress"));
   if (service.volumes.length > 0) entry.volumes = service.volumes.map(swarmMount);
   for (const m of service.volumes.filter((m) => m.kind === "bind")) {
     warnings.push({ code: "SWARM_BIND_MOUNT", resource: service.name, message: `'${service.name}' mounts ${m.source}, which must exist at that path on the node the task runs on` });
@@ -57,6 +62,7 @@ function swarmService(service: PublishService, parameters: ReadonlyMap<string, P
   if (secrets.length > 0) entry.secrets = secrets.map((p) => ({ source: p.name, target: p.variable }));
   if (service.healthChecks.length > 0) entry.healthcheck = { test: healthTest(service.healthChecks, value), ...healthTiming(service.healthChecks) };
   entry.deploy = {
+    ...(options.endpointMode === "dnsrr" ? { endpoint_mode: "dnsrr" } : {}),
     replicas: service.replicas,
     restart_policy: { condition: service.restart === "always" ? "any" : "on-failure", delay: "2s" },
     resources: { limits: { memory: service.stateful ? MEMORY_LIMIT.stateful : MEMORY_LIMIT.stateless } },

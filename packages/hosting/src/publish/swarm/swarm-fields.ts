@@ -1,9 +1,9 @@
 import type { YamlMapping } from "../render/yaml-text.js";
 import type { PublishMount, PublishPort } from "../publish-model.js";
 
-/** A published port in the long form (Swarm's routing mesh publishes on every node). */
-export function swarmPort(port: PublishPort): YamlMapping {
-  return { target: port.containerPort, ...(port.hostPort !== undefined ? { published: port.hostPort } : {}), protocol: port.protocol, mode: "ingress" };
+/** A published port in the long form: by the routing mesh on every node (`ingress`) or on the task's node (`host`). */
+export function swarmPort(port: PublishPort, mode: "ingress" | "host"): YamlMapping {
+  return { target: port.containerPort, ...(port.hostPort !== undefined ? { published: port.hostPort } : {}), protocol: port.protocol, mode };
 }
 
 /** A mount in the short form; bind mounts keep their absolute path (it must exist on the node). */
