@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { EngineClient } from "../../engine/engine-client.js";
@@ -5,7 +6,7 @@ import type { PublishService } from "../publish-model.js";
 import { appCommand } from "./app-command.js";
 import { dependencyClosure } from "./dependency-closure.js";
 import { findWorkspaceRoot } from "./package-json.js";
-import { serviceBuildFiles, type ServiceImageRequest } from "./plan-service-image.js";
+import { serviceBuildFiles, type ServiceBuildFile, type ServiceImageRequest } from "./plan-service-image.js";
 import { runBuildScripts } from "./run-build-scripts.js";
 import { isBosunBuildFolder, stageBuildContext } from "./stage-context.js";
 
@@ -58,7 +59,7 @@ export async function buildServiceImages(services: readonly PublishService[], op
       ...(options.substituteImage ? { substituteImage: options.substituteImage } : {}),
     };
     const contextDirectory = join(options.outputDirectory, service.build.context);
-    writeBuildFolder(request, contextDirectory);
+    const buildFiles = writeBuildFolder(request, contextDirectory);
     const root = findWorkspaceRoot(service.source.directory);
     const command = appCommand(service.name, service.source);
     const stageOptions = { contextDirectory, workspaceRoot: root, appDirectory: service.source.directory, extraPackages: command.extraPackages, includeBinLinks: command.npmScript };
@@ -68,8 +69,10 @@ export async function buildServiceImages(services: readonly PublishService[], op
       await runBuildScripts([...members, service.source.directory], buildScriptsDone, log);
     }
     const staged = stageBuildContext(stageOptions);
+    // The Dockerfile (base image) and the entrypoint count too, not only the staged files.
+    const fingerprint = createHash("sha256").update(staged.fingerprint).update(buildFiles.map((file) => `${file.path}\0${file.content}`).join("\0")).digest("hex");
     const existing = await options.engine.images.inspect(service.image);
-    if (existing?.labels[CONTEXT_LABEL] === staged.fingerprint) {
+    if (existing?.labels[CONTEXT_LABEL] === fingerprint) {
       log(`${service.name}: ${service.image} is up to date`);
       built.push({ service: service.name, image: service.image, id: existing.id, rebuilt: false, seconds: (Date.now() - started) / 1000 });
       continue;
@@ -78,24 +81,26 @@ export async function buildServiceImages(services: readonly PublishService[], op
     const result = await options.engine.images.build({
       context: { directory: contextDirectory, entries: readdirSync(contextDirectory).filter((name) => name !== ".gitignore") },
       tag: service.image,
-      labels: { [CONTEXT_LABEL]: staged.fingerprint, "bosun.app": options.appName, "bosun.service": service.name },
+      labels: { [CONTEXT_LABEL]: fingerprint, "bosun.app": options.appName, "bosun.service": service.name },
     });
     built.push({ service: service.name, image: service.image, id: result.id, rebuilt: true, seconds: (Date.now() - started) / 1000 });
   }
   return built;
 }
 
-/** Writes the Dockerfile, entrypoint and .gitignore; refuses a folder bosun did not write. */
-function writeBuildFolder(request: ServiceImageRequest, contextDirectory: string): void {
+/** Writes the Dockerfile, entrypoint and .gitignore and returns them; refuses a folder bosun did not write. */
+function writeBuildFolder(request: ServiceImageRequest, contextDirectory: string): ServiceBuildFile[] {
   mkdirSync(contextDirectory, { recursive: true });
   if (readdirSync(contextDirectory).length > 0 && !isBosunBuildFolder(contextDirectory)) {
     throw new Error(
       `cannot stage the build of '${request.service}': ${contextDirectory} holds files bosun did not write (no generated Dockerfile); move them or publish to another folder`,
     );
   }
-  for (const file of serviceBuildFiles(request)) {
+  const files = serviceBuildFiles(request);
+  for (const file of files) {
     const path = join(request.outputDirectory, file.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.content);
   }
+  return files;
 }
