@@ -76,6 +76,11 @@ describe("the image of a node app", () => {
     expect(info?.labels["bosun.service"]).toBe("auth-api");
   });
 
+  it("is not rebuilt when nothing it is built from changed", async () => {
+    const again = await buildServiceImages([service], { engine, appName: APP, outputDirectory: output, appHostDirectory: join(ROOT, "apphost"), substituteImage });
+    expect(again).toEqual([expect.objectContaining({ service: "auth-api", id: built[0]!.id, rebuilt: false })]);
+  });
+
   it("starts the app, which stops only because the AppHost's variables are missing", async () => {
     const { code, output } = await runImage([]);
     expect(output).toContain("ConnectionStrings__ecommercedb is not set");
