@@ -30,6 +30,7 @@ export const PUBLISH_COMMAND: CliCommand = {
     const where = relative.startsWith("..") ? result.outputDirectory : relative || ".";
     process.stdout.write(`published ${target} to ${where}: ${result.written.length} files written${result.removed.length > 0 ? `, ${result.removed.length} stale removed` : ""}\n`);
     for (const warning of result.warnings) process.stdout.write(`warning ${warning.code}: ${warning.message}\n`);
-    if (result.warnings.length > 0) process.stdout.write(`(${result.warnings.length} warnings, also in ${path.join(where, "publish-report.json")}; --strict makes them errors)\n`);
+    const count = result.warnings.length;
+    if (count > 0) process.stdout.write(`(${count} warning${count === 1 ? "" : "s"}, also in ${path.join(where, "publish-report.json")}; --strict makes them errors)\n`);
   },
 };
