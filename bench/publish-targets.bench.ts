@@ -57,7 +57,7 @@ async function timeSwarm(): Promise<number> {
   const output = mkdtempSync(path.join(os.tmpdir(), "bosun-bench-swarm-"));
   const stack = "bosun-bench-swarm";
   const { app, env } = await publishableReference("bosun-e2e");
-  await app.publish({ target: "swarm", outputDir: output, envFile: true, build: true, env });
+  await app.publish({ target: "swarm", outputDir: output, envFile: true, build: true, env, swarmEndpointMode: "dnsrr" });
   const swarm = await joinSwarm();
   try {
     const deployEnv = { ...process.env, ...parseEnvFile(readFileSync(path.join(output, ".env"), "utf8")) };

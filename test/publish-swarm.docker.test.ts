@@ -31,7 +31,8 @@ const taskHealth = () => containerHealth(LABEL, "com.docker.swarm.service.name",
 beforeAll(async () => {
   const reference = await publishableReference("bosun-e2e");
   gatewayPort = reference.gatewayPort;
-  await reference.app.publish({ target: "swarm", outputDir: output, envFile: true, build: true, env: reference.env });
+  // These kernels have no IPVS: Swarm's virtual IPs and ingress ports do not work, DNS round robin and host ports do.
+  await reference.app.publish({ target: "swarm", outputDir: output, envFile: true, build: true, env: reference.env, swarmEndpointMode: "dnsrr" });
   swarm = await joinSwarm();
   // Variables the stack file interpolates (secrets of images without *_FILE) come from the deploying shell.
   const env = { ...process.env, ...parseEnvFile(readFileSync(path.join(output, ".env"), "utf8")) };
