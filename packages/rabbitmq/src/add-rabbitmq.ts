@@ -1,7 +1,8 @@
-import { checkCall, checkOptions, defineExtension, type DistributedApplicationBuilder, type ParameterResource, type PublishedCheck, type ResourceBuilder } from "@bosun/hosting";
+import { checkCall, checkOptions, defineExtension, type DistributedApplicationBuilder, type ParameterResource, type ProbeContext, type ResourceBuilder } from "@bosun/hosting";
 import { RabbitMQBuilder } from "./rabbitmq-builder.js";
 import { RABBITMQ_DEFAULT_USER, RABBITMQ_IMAGE, RABBITMQ_PORT, RABBITMQ_REGISTRY, RABBITMQ_TAG } from "./rabbitmq-images.js";
 import { probeRabbitMQ } from "./rabbitmq-probe.js";
+import { PUBLISHED_RABBITMQ_CHECK } from "./rabbitmq-published-check.js";
 import { RabbitMQResource } from "./rabbitmq-resource.js";
 
 export interface RabbitMQOptions {
@@ -26,16 +27,8 @@ export function addRabbitMQ(app: DistributedApplicationBuilder, name: string, op
   const broker = new RabbitMQResource(name, userName, password);
   app.addResource(broker);
   broker.addAnnotation({ type: "container-image", registry: RABBITMQ_REGISTRY, image: RABBITMQ_IMAGE, tag: RABBITMQ_TAG });
-  const publishedCheck: PublishedCheck = {
-    kind: "amqp",
-    // `ping` passes seconds before AMQP accepts connections; measured here, check_port_connectivity
-    // passes 0-1 s after the first successful AMQP login, never before. Each run starts an Erlang VM: not every second.
-    exec: ["rabbitmq-diagnostics", "-q", "check_port_connectivity"],
-    intervalSeconds: 3,
-    startPeriodSeconds: 60,
-    client: "amqp",
-  };
-  broker.addAnnotation({ type: "health-check", check: { kind: "probe", name: "amqp", probe: ({ resolve }) => probeRabbitMQ(resolve(broker)), publishedCheck } });
+  const probe = ({ resolve }: ProbeContext) => probeRabbitMQ(resolve(broker));
+  broker.addAnnotation({ type: "health-check", check: { kind: "probe", name: "amqp", probe, publishedCheck: PUBLISHED_RABBITMQ_CHECK } });
   return new RabbitMQBuilder(broker, app.appHost)
     .withEndpoint({ name: "tcp", targetPort: RABBITMQ_PORT, port: options.port })
     .withEnvironment("RABBITMQ_DEFAULT_USER", userName)
