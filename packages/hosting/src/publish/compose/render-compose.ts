@@ -29,7 +29,11 @@ export function renderCompose(model: PublishModel, outputDirectory: string, head
 
 function composeService(service: PublishService, value: (v: Parameters<typeof interpolate>[0]) => string, outputDirectory: string, warnings: PublishWarning[]) {
   const entry: YamlMapping = { image: service.image };
-  if (service.build) entry.build = { context: service.build.context, dockerfile: service.build.dockerfile, ...(Object.keys(service.build.args).length > 0 ? { args: service.build.args } : {}) };
+  if (service.build) {
+    // Compose reads the Dockerfile's path relative to the context, the model has it relative to the output folder
+    const dockerfile = path.posix.relative(service.build.context, service.build.dockerfile);
+    entry.build = { context: service.build.context, dockerfile, ...(Object.keys(service.build.args).length > 0 ? { args: service.build.args } : {}) };
+  }
   if (service.containerName) entry.container_name = service.containerName;
   if (service.command.length > 0) entry.command = service.command.map(value);
   if (service.environment.length > 0) entry.environment = Object.fromEntries(service.environment.map((e) => [e.name, value(e.value)]));

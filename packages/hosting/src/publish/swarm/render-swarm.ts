@@ -11,6 +11,8 @@ export const SECRETS_FOLDER = "secrets";
 const MISSING_HINT = "export it before docker stack deploy, see .env.example";
 /** Stateful services stay on the node that holds their volume. */
 export const STATEFUL_PLACEMENT = "node.role == manager";
+/** How long the app images' entrypoint waits for dependencies by default (`BOSUN_WAIT_TIMEOUT`). */
+const WAIT_TIMEOUT_SECONDS = 300;
 const MEMORY_LIMIT = { stateful: "1G", stateless: "512M" } as const;
 
 /** The model as a `docker stack deploy` file (legacy Compose v3.8 schema). */
@@ -60,7 +62,12 @@ function swarmService(service: PublishService, parameters: ReadonlyMap<string, P
   const secrets = [...mounted].sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const secret of secrets) used.add(secret);
   if (secrets.length > 0) entry.secrets = secrets.map((p) => ({ source: p.name, target: p.variable }));
-  if (service.healthChecks.length > 0) entry.healthcheck = { test: healthTest(service.healthChecks, value), ...healthTiming(service.healthChecks) };
+  if (service.healthChecks.length > 0) {
+    const timing = healthTiming(service.healthChecks);
+    // A task still waiting in its entrypoint must not be killed as unhealthy: the start period covers the wait.
+    const startPeriod = environment.BOSUN_WAIT_FOR === undefined ? timing.start_period : `${WAIT_TIMEOUT_SECONDS}s`;
+    entry.healthcheck = { test: healthTest(service.healthChecks, value), ...timing, start_period: startPeriod };
+  }
   entry.deploy = {
     ...(options.endpointMode === "dnsrr" ? { endpoint_mode: "dnsrr" } : {}),
     replicas: service.replicas,
