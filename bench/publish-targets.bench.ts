@@ -33,6 +33,9 @@ async function timeRun(): Promise<number> {
   const ms = performance.now() - started;
   const unhealthy = running.resources().filter((r) => !r.name.endsWith("-password") && r.health !== "Healthy");
   await running.stop();
+  // run keeps named data volumes; the next run has new passwords, so start from empty ones like the others.
+  const volumes = (await cli("docker", ["volume", "ls", "-q", "--filter", "name=bosun-e2e-"])).split("\n").filter(Boolean);
+  if (volumes.length > 0) await cli("docker", ["volume", "rm", ...volumes]);
   if (unhealthy.length > 0) throw new Error(`run: not healthy: ${unhealthy.map((r) => r.name).join(", ")}`);
   return ms;
 }
