@@ -75,6 +75,7 @@ describe("stageBuildContext", () => {
     expect(existsSync(join(dir, "deps/node_modules/vitest"))).toBe(false);
     expect(existsSync(join(dir, "workspace/packages/service-defaults/dist/index.js"))).toBe(true);
     expect(existsSync(join(dir, "workspace/packages/service-defaults/src"))).toBe(false);
+    expect(existsSync(join(dir, "workspace/packages/service-defaults/dist/.tsbuildinfo"))).toBe(false); // "!dist/.tsbuildinfo" in files
     const link = join(dir, "deps/node_modules/@bosun/service-defaults");
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readlinkSync(link)).toBe("../../packages/service-defaults");
