@@ -53,7 +53,9 @@ export class Orchestrator {
   async start(): Promise<void> {
     const { resources, runtimes } = this.#options;
     const startedAt = (this.#options.now ?? Date.now)();
-    for (const runtime of runtimes) await runtime.open?.();
+    // Runtimes open (a session network) while resources wait for their dependencies and prepare;
+    // each runtime's start waits for its own opening before it needs it.
+    const opening = Promise.all(runtimes.map((runtime) => runtime.open?.()));
     for (const resource of resources) {
       const lifecycle = new ResourceLifecycle({
         resource,
@@ -70,7 +72,7 @@ export class Orchestrator {
       });
       this.#lifecycles.set(resource.name, lifecycle);
     }
-    await Promise.all([...this.#lifecycles.values()].map((l) => l.run()));
+    await Promise.all([opening, ...[...this.#lifecycles.values()].map((l) => l.run())]);
   }
 
   /** The runtime handle of a started resource, if it started. */

@@ -9,6 +9,8 @@ export interface DefineContainerOptions {
   /** The image to run, after overrides and substitution. */
   readonly image: string;
   readonly network: string;
+  /** Resolves once `network` exists; the container is created only then. */
+  readonly networkReady?: () => Promise<unknown>;
   /** Publish on the endpoint's fixed `withHostPort` instead of a random port. */
   readonly keepHostPorts: boolean;
   /** Endpoint name → host port picked up front (`stableHostPorts`); the others get one from the engine. */
@@ -39,6 +41,7 @@ export function defineContainer(options: DefineContainerOptions): DefinedContain
     .withNetworkAndAliases(options.network, [resource.name])
     .withExtraHosts([{ host: HOST_FROM_CONTAINER, ipAddress: "host-gateway" }]);
   if (request.args.length > 0) container.withCommand([...request.args]);
+  if (options.networkReady) container.waitingFor(options.networkReady);
 
   const containerPorts = new Map<string, number>();
   for (const endpoint of resource.annotationsOf("endpoint")) {

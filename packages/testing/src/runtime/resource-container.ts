@@ -12,6 +12,7 @@ export const LOOPBACK = "127.0.0.1";
 export class ResourceContainer extends GenericContainer {
   #hostIps = new Map<string, string>();
   #volumeTargets: string[] = [];
+  #ready: (() => Promise<unknown>) | undefined;
 
   constructor(image: string) {
     super(image);
@@ -36,6 +37,15 @@ export class ResourceContainer extends GenericContainer {
     return this;
   }
 
+  /**
+   * Creates the container only once `ready` resolves (its network exists), so that Testcontainers'
+   * own preparation (engine client, image check) runs meanwhile.
+   */
+  waitingFor(ready: () => Promise<unknown>): this {
+    this.#ready = ready;
+    return this;
+  }
+
   /** An anonymous volume at `target`: fresh per container, removed with it. */
   withAnonymousVolume(target: string): this {
     this.#volumeTargets.push(target);
@@ -43,6 +53,7 @@ export class ResourceContainer extends GenericContainer {
   }
 
   protected override async beforeContainerCreated(): Promise<void> {
+    await this.#ready?.();
     const bindings = this.hostConfig.PortBindings as Record<string, { HostIp?: string; HostPort?: string }[]> | undefined;
     for (const [port, list] of Object.entries(bindings ?? {})) {
       const hostIp = this.#hostIps.get(port) ?? LOOPBACK;

@@ -13,6 +13,8 @@ export interface TestSessionContext {
   readonly session: SessionInfo;
   readonly substitution: ImageSubstitution;
   readonly network: string;
+  /** Resolves once `network` exists. */
+  readonly networkReady: () => Promise<unknown>;
   /** Resource name → image reference used instead of the model's. */
   readonly images: Readonly<Record<string, string>>;
   readonly keepHostPorts: boolean;
@@ -32,7 +34,7 @@ export async function startResourceContainer(context: TestSessionContext, reques
   let started: StartedTestContainer;
   for (let attempt = 1; ; attempt++) {
     const hostPorts = context.stableHostPorts ? await pickHostPorts(resource, context.keepHostPorts) : undefined;
-    defined = defineContainer({ request, session: context.session, image, network: context.network, keepHostPorts: context.keepHostPorts, hostPorts });
+    defined = defineContainer({ request, session: context.session, image, network: context.network, networkReady: context.networkReady, keepHostPorts: context.keepHostPorts, hostPorts });
     try {
       started = await defined.container.start();
       break;

@@ -33,28 +33,30 @@ export function testNetworkName(session: SessionInfo): string {
 export function createTestcontainersRuntime(options: TestcontainersRuntimeOptions): ResourceRuntime {
   applyTestcontainersDefaults();
   const { engine, session } = options;
+  let opened: Promise<unknown> | undefined;
+  const open = async () => {
+    opened ??= engine.networks.create({ name: testNetworkName(session), labels: testSessionLabels(session) });
+    await opened;
+  };
   const context: TestSessionContext = {
     engine,
     session,
     substitution: options.substitution ?? loadImageSubstitution({ env: process.env, cwd: process.cwd() }),
     network: testNetworkName(session),
+    networkReady: () => open(),
     images: options.images ?? {},
     keepHostPorts: options.keepHostPorts ?? false,
     stableHostPorts: options.stableHostPorts ?? false,
     stopTimeoutMs: options.stopTimeoutMs ?? 0,
-  };
-  let opened: Promise<unknown> | undefined;
-  const open = async () => {
-    opened ??= engine.networks.create({ name: context.network, labels: testSessionLabels(session) });
-    await opened;
   };
   return {
     name: "testcontainers",
     target: "container",
     supports: (resource) => resource instanceof ContainerResource,
     open,
-    start: async (request) => {
-      await open();
+    start: (request) => {
+      // The network is made meanwhile; the container is created once it exists.
+      open().catch(() => {});
       return startResourceContainer(context, { ...request, resource: request.resource as ContainerResource });
     },
     close: async () => {

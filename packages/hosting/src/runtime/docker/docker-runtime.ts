@@ -41,6 +41,11 @@ export function createDockerRuntime(options: DockerRuntimeOptions): ResourceRunt
   const appKey = appKeyOf(session.appHost);
   const persistentOnly = options.resources !== undefined && everyContainerIsPersistent(options.resources);
   const appNetwork = memoize(() => ensureAppNetwork(engine, appKey));
+  let opened: Promise<unknown> | undefined;
+  const open = async () => {
+    opened ??= persistentOnly ? appNetwork() : createSessionNetwork(engine, session, host);
+    await opened;
+  };
   const context: DockerSession = {
     engine,
     session,
@@ -50,11 +55,7 @@ export function createDockerRuntime(options: DockerRuntimeOptions): ResourceRunt
     isAlive: options.isAlive,
     host,
     appNetwork,
-  };
-  let opened: Promise<unknown> | undefined;
-  const open = async () => {
-    opened ??= persistentOnly ? appNetwork() : createSessionNetwork(engine, session, host);
-    await opened;
+    networkReady: () => open(),
   };
 
   return {
@@ -63,8 +64,9 @@ export function createDockerRuntime(options: DockerRuntimeOptions): ResourceRunt
     supports: (resource) => resource instanceof ContainerResource,
     preflight: (resources) => preflightContainers(context, resources),
     open,
-    start: async (request) => {
-      await open();
+    start: (request) => {
+      // The network is made meanwhile; the container waits for it only where it needs it.
+      open().catch(() => {});
       return startContainer(context, { ...request, resource: request.resource as ContainerResource });
     },
     close: async () => {

@@ -25,6 +25,8 @@ export interface DockerSession {
   readonly host?: string;
   /** The app network persistent containers also join (created on first use). */
   readonly appNetwork: () => Promise<string>;
+  /** Resolves once `network` exists; a container is attached to it only after that. */
+  readonly networkReady: () => Promise<unknown>;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function startContainer(context: DockerSession, request: StartReque
     const verdict = judgeNameHolder({ isAlive: context.isAlive, host: context.host, resource: resource.name, holder, appKey: appKeyOf(context.session.appHost), ...definition });
     if (verdict.action === "refuse") throw verdict.error;
     if (verdict.action === "reuse") {
+      await context.networkReady();
       try {
         return await reuseContainer({ engine, request, existing: holder, network: context.network, appNetwork: await context.appNetwork() });
       } catch (error) {
@@ -59,5 +62,6 @@ export async function startContainer(context: DockerSession, request: StartReque
   await ensureNamedVolumes(engine, definition.spec.mounts, appKeyOf(context.session.appHost));
   if (request.signal.aborted) throw new BosunError(`resource '${resource.name}': the app stopped while it was starting`, { code: "RUNTIME" });
   const appNetwork = definition.lifetime === "persistent" ? await context.appNetwork() : undefined;
+  await context.networkReady();
   return createContainer({ engine, request, definition, ...(appNetwork ? { appNetwork } : {}) });
 }
