@@ -35,12 +35,12 @@ export interface PublishableReference {
 export async function publishableReference(appName: string): Promise<PublishableReference> {
   const builder = createBuilder({ appHostDirectory: APPHOST_DIRECTORY, appName });
   defineApp(builder);
-  const resources = (builder as unknown as { resources: { name: string; annotations: { type: string; port?: number; name?: string }[] }[] }).resources;
+  const { resources } = builder;
   for (const name of LEFT_OUT) resources.splice(resources.findIndex((r) => r.name === name), 1);
   let gatewayPort = 0;
   for (const resource of resources) {
     resource.annotations.splice(0, resource.annotations.length, ...resource.annotations.filter((a) => a.type !== "container-name"));
-    for (const endpoint of resource.annotations.filter((a) => a.type === "endpoint")) {
+    for (const endpoint of resource.annotationsOf("endpoint")) {
       if (endpoint.port !== undefined || resource.name === "gateway") endpoint.port = await freePort();
       if (resource.name === "gateway") gatewayPort = endpoint.port!;
     }
