@@ -6,10 +6,12 @@ const TRICKY = ["yes", "No", "on", "~", "null", "080", "1:20", "0x1F", "1e3", ".
 
 describe("toYamlText", () => {
   it.each(["1.1", "1.2"] as const)("writes strings a YAML %s reader reads back unchanged", (version) => {
-    const text = toYamlText(["header"], { values: TRICKY, map: Object.fromEntries(TRICKY.map((s, i) => [s || `empty${i}`, s])) });
+    // Keys are service, volume and variable names, which build() checks; '<<' (a merge key) is not one.
+    const keys = TRICKY.filter((s) => s !== "<<");
+    const text = toYamlText(["header"], { values: TRICKY, map: Object.fromEntries(keys.map((s, i) => [s || `empty${i}`, s])) });
     const read = parse(text, { version }) as { values: string[]; map: Record<string, string> };
     expect(read.values).toEqual(TRICKY);
-    expect(TRICKY.map((s, i) => read.map[s || `empty${i}`])).toEqual(TRICKY);
+    expect(keys.map((s, i) => read.map[s || `empty${i}`])).toEqual(keys);
   });
 
   it("quotes keys a YAML 1.1 reader would take for booleans", () => {
