@@ -13,9 +13,10 @@ import { commonFiles, ENV_FILE, generatedHeader, sortWarnings, targetVariables }
 import type { PublishOptions, PublishResult } from "./publish-options.js";
 import type { PublishModel, PublishTarget } from "./publish-model.js";
 import { resolvePublishModel } from "./resolve/resolve-publish-model.js";
+import { renderKubernetes } from "./kubernetes/render-kubernetes.js";
 import { renderSwarm, SECRETS_FOLDER } from "./swarm/render-swarm.js";
 
-const TARGETS: readonly PublishTarget[] = ["compose", "swarm"];
+const TARGETS: readonly PublishTarget[] = ["compose", "swarm", "kubernetes"];
 
 /**
  * Publishes the model for a target: resolves it once, renders the target's files, writes them
@@ -52,6 +53,7 @@ export async function publishApp(resources: readonly Resource[], appHost: AppHos
 function renderTarget(options: PublishOptions, model: PublishModel, outputDirectory: string): RenderedTarget {
   const header = generatedHeader(model.appName);
   if (options.target === "compose") return renderCompose(model, outputDirectory, header);
+  if (options.target === "kubernetes") return renderKubernetes(model, header, options.kubernetes);
   return renderSwarm(model, header, { endpointMode: options.swarmEndpointMode ?? "vip" });
 }
 

@@ -173,4 +173,4 @@ export interface PublishWarning {
 }
 
 /** Targets `publish` can render. */
-export type PublishTarget = "compose" | "swarm";
+export type PublishTarget = "compose" | "swarm" | "kubernetes";

@@ -1,3 +1,4 @@
+import type { KubernetesOptions } from "./kubernetes/kubernetes-options.js";
 import type { PublishTarget, PublishWarning } from "./publish-model.js";
 
 export interface PublishOptions {
@@ -16,6 +17,11 @@ export interface PublishOptions {
    * node (`mode: host`), for kernels without IPVS, where virtual IPs do not work.
    */
   readonly swarmEndpointMode?: "vip" | "dnsrr";
+  /**
+   * Kubernetes only: storage size and class of data volumes, the Ingress class and host, and per
+   * resource (by name) requests, limits, storage and Ingress host. See docs/publishing.md.
+   */
+  readonly kubernetes?: KubernetesOptions;
   /** Where parameters and BOSUN_IMAGE_MAP are read from; default `process.env`. */
   readonly env?: NodeJS.ProcessEnv;
   /** Progress lines (`--build`); default: none. */

@@ -8,6 +8,7 @@ export const ENV_EXAMPLE_FILE = ".env.example";
 const ENV_USE: Record<PublishTarget, string[]> = {
   compose: ["Copy to .env and fill in (or run publish --env-file): docker-compose reads .env from this folder."],
   swarm: ["Copy to .env and fill in (or run publish --env-file), then export it before deploying:", "  set -a; . ./.env; set +a; docker stack deploy -c stack.yaml <stack>"],
+  kubernetes: ["Copy to .env and fill in (or run publish --env-file): kustomize makes the parameters Secret from it.", "  kubectl apply -k ."],
 };
 
 /** The first lines of every file publish writes, so a reader knows not to edit it. */
