@@ -52,6 +52,8 @@ export type { HealthCheck, ProbeContext } from "./model/health-check.js";
 export type { PublishedCheck, PublishHintsAnnotation } from "./model/published-check.js";
 export type { PublishOptions, PublishResult } from "./publish/publish-options.js";
 export type { PublishTarget, PublishWarning } from "./publish/publish-model.js";
+export type { KubernetesOptions, KubernetesResourceOptions, ResourceQuantities } from "./publish/kubernetes/kubernetes-options.js";
+export { lintManifests, type KubeObject, type LintProblem, type ManifestSet } from "./publish/kubernetes/lint-manifests.js";
 export { expr, uri, ReferenceExpression, UriEncoded, type ExpressionValue, type ConnectionStringSource } from "./model/expression.js";
 export { EndpointReference, EndpointPropertyReference, type EndpointProperty } from "./model/endpoint-reference.js";
 export {

@@ -31,6 +31,11 @@ export interface KubernetesOptions {
   readonly ingressClass?: string;
   /** Domain under which each external service is reachable as `<service>.<ingressHost>`; default none (any host). */
   readonly ingressHost?: string;
+  /**
+   * Images of the init containers that do not run a dependency's own check: `tools` (sh, nc, wget;
+   * default busybox) and `kubectl` (waits for Jobs; default the Kubernetes project's kubectl image).
+   */
+  readonly waitImages?: { readonly tools?: string; readonly kubectl?: string };
   /** Per resource, by name: requests, limits, storage, Ingress host. */
   readonly resources?: Readonly<Record<string, KubernetesResourceOptions>>;
 }

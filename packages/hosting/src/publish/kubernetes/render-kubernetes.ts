@@ -28,7 +28,7 @@ export function renderKubernetes(model: PublishModel, header: readonly string[],
   const warn = (warning: PublishWarning) => warnings.push(warning);
   const services = [...model.services].sort((a, b) => (a.name < b.name ? -1 : 1));
   const secretName = parametersSecretName(model.appName);
-  const context: WaitContext = { appName: model.appName, secretName, services: new Map(services.map((s) => [s.name, s])), images: DEFAULT_WAIT_IMAGES, warn };
+  const context: WaitContext = { appName: model.appName, secretName, services: new Map(services.map((s) => [s.name, s])), images: { ...DEFAULT_WAIT_IMAGES, ...options.waitImages }, warn };
   const network = { appName: model.appName, ...(options.ingressClass ? { ingressClass: options.ingressClass } : {}), warn };
   const files = new Map<string, string>();
   const all: YamlMapping[] = [];
