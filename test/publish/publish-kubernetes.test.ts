@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { lintManifests, type KubeObject } from "@bosun/hosting";
+import { createBuilder } from "bosun";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { validateKubernetesObject } from "../support/kubernetes-schemas.js";
@@ -79,5 +80,70 @@ describe.each(Object.keys(MODELS) as (keyof typeof MODELS)[])("publishing the %s
       expect(JSON.stringify(set)).not.toContain("emptyDir");
       expect(JSON.stringify(set)).toContain("volumeClaimTemplates");
     }
+  });
+});
+
+describe("kubernetes publish options and checks", () => {
+  const folder = (name: string) => path.join(scratch, name);
+
+  it("puts parameter values only in the git-ignored .env that kustomize reads (--env-file)", async () => {
+    const outputDir = folder("env-file");
+    const secrets = { "Parameters__pg-password": "PgPassword-42-never-in-a-manifest", "Parameters__api-key": "ApiKey-4711-never-in-a-manifest" };
+    await everyFeatureApp().publish({ target: "kubernetes", outputDir, env: { ...secrets, BOSUN_SECRETS_DIR: folder("secrets-dir") }, envFile: true });
+    const holding = topLevelFiles(outputDir).filter((f) => Object.values(secrets).some((s) => readFileSync(path.join(outputDir, f), "utf8").includes(s)));
+    expect(holding).toEqual([".env"]);
+    expect(readFileSync(path.join(outputDir, ".env"), "utf8")).toMatch(/^PG_PASSWORD=PgPassword-42-never-in-a-manifest$/m);
+  });
+
+  it("applies storage, Ingress and per-resource settings", async () => {
+    const outputDir = folder("options");
+    await everyFeatureApp().publish({
+      target: "kubernetes",
+      outputDir,
+      env: {},
+      kubernetes: {
+        storageClass: "fast-ssd",
+        storageSize: "5Gi",
+        ingressClass: "nginx",
+        ingressHost: "features.example.com",
+        resources: { pg: { storageSize: "20Gi", limits: { memory: "2Gi" } }, api: { requests: { cpu: "500m" } }, worker: { ingressHost: "jobs.example.org" } },
+      },
+    });
+    const objects = objectsIn(outputDir);
+    const named = (kind: string, name: string) => objects.find((o) => o.kind === kind && (o.metadata as { name: string }).name === name) as { spec: Record<string, any> };
+    const pg = named("StatefulSet", "pg").spec;
+    expect(pg.volumeClaimTemplates[0].spec).toEqual({ accessModes: ["ReadWriteOnce"], storageClassName: "fast-ssd", resources: { requests: { storage: "20Gi" } } });
+    expect(pg.template.spec.containers[0].resources).toEqual({ requests: { cpu: "250m", memory: "256Mi" }, limits: { memory: "2Gi" } });
+    expect(named("StatefulSet", "cache").spec.volumeClaimTemplates[0].spec.resources).toEqual({ requests: { storage: "5Gi" } });
+    expect(named("Deployment", "api").spec.template.spec.containers[0].resources).toEqual({ requests: { cpu: "500m", memory: "128Mi" } });
+    const ingress = (name: string, host: string) => ({ ingressClassName: "nginx", rules: [{ host, http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name, port: { number: 8080 } } } }] } }] });
+    expect(objects.filter((o) => o.kind === "Ingress").map((o) => o.spec)).toEqual([ingress("api", "api.features.example.com"), ingress("worker", "jobs.example.org")]);
+    expect(objects.flatMap(validateKubernetesObject)).toEqual([]);
+  });
+
+  it("rejects settings for a resource that is not published, naming it", async () => {
+    await expect(referenceApp().publish({ target: "kubernetes", outputDir: folder("typo"), env: {}, kubernetes: { resources: { postgress: { storageSize: "5Gi" } } } })).rejects.toThrow(
+      /resources names 'postgress', which is not a published service; use one of .*postgres/,
+    );
+  });
+
+  it("rejects names Kubernetes does not allow before writing anything, naming the resource", async () => {
+    const builder = createBuilder({ appHostDirectory: APPHOST_DIRECTORY, appName: "names" });
+    builder.addContainer("Cache", "redis:7");
+    builder.addContainer(`d${"b".repeat(52)}`, "postgres:15").withVolume("data", "/data");
+    const outputDir = folder("names");
+    const publishing = builder.build().publish({ target: "kubernetes", outputDir, env: {} });
+    await expect(publishing).rejects.toThrow(/'Cache': the Service name 'Cache' is not a valid Kubernetes name/);
+    await expect(publishing).rejects.toThrow(/'dbbb+': the StatefulSet name 'dbbb+' is not a valid Kubernetes name \(.*at most 52 characters\)/);
+    expect(existsSync(outputDir)).toBe(false);
+  });
+
+  it("fails --strict with the codes of what it cannot express", async () => {
+    await expect(everyFeatureApp().publish({ target: "kubernetes", outputDir: folder("strict"), env: {}, strict: true })).rejects.toThrow(/KUBERNETES_BIND_MOUNT: 'pg' mounts/);
+  });
+
+  it("has a schema check that rejects what Aspire's output got wrong: a port as a string", () => {
+    const service = { apiVersion: "v1", kind: "Service", metadata: { name: "db" }, spec: { ports: [{ port: "5432" }] } };
+    expect(validateKubernetesObject(service)).toEqual([expect.stringMatching(/port must be integer/)]);
   });
 });

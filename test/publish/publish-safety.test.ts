@@ -36,7 +36,7 @@ const SECRETS = {
 const NOT_SECRET = { "Parameters__api-base": "https://api.example" };
 
 describe("publish keeps secrets out of its files", () => {
-  it.each(["compose", "swarm"] as const)("writes no secret value of the session into any %s file unless asked to fill .env", async (target) => {
+  it.each(["compose", "swarm", "kubernetes"] as const)("writes no secret value of the session into any %s file unless asked to fill .env", async (target) => {
     const outputDir = scratch();
     const env = { ...SECRETS, ...NOT_SECRET, BOSUN_SECRETS_DIR: scratch() };
     await everyFeatureApp().publish({ target, outputDir, env });
@@ -83,12 +83,12 @@ describe("publish --env-file", () => {
 });
 
 describe("publishing twice", () => {
-  it("gives byte-identical files", async () => {
+  it.each(["compose", "kubernetes"] as const)("gives byte-identical %s files", async (target) => {
     const [first, second] = [scratch(), scratch()];
-    await everyFeatureApp().publish({ target: "compose", outputDir: first, env: {} });
+    await everyFeatureApp().publish({ target, outputDir: first, env: {} });
     const before = readTree(first);
-    await everyFeatureApp().publish({ target: "compose", outputDir: first, env: {} });
-    await everyFeatureApp().publish({ target: "compose", outputDir: second, env: {} });
+    await everyFeatureApp().publish({ target, outputDir: first, env: {} });
+    await everyFeatureApp().publish({ target, outputDir: second, env: {} });
     expect(readTree(first)).toEqual(before);
     expect(readTree(second)).toEqual(before);
   });
