@@ -1,6 +1,7 @@
 import { ContainerResource } from "@bosun/hosting";
 import { loadImageSubstitution, type EngineClient, type ImageSubstitution, type ResourceRuntime, type SessionInfo } from "@bosun/hosting/runtime";
 import { applyTestcontainersDefaults } from "../testcontainers-environment.js";
+import { primeTestcontainers } from "./prime-testcontainers.js";
 import { startResourceContainer, type TestSessionContext } from "./start-container.js";
 import { TEST_LABEL, testSessionLabels } from "./test-labels.js";
 
@@ -35,7 +36,7 @@ export function createTestcontainersRuntime(options: TestcontainersRuntimeOption
   const { engine, session } = options;
   let opened: Promise<unknown> | undefined;
   const open = async () => {
-    opened ??= engine.networks.create({ name: testNetworkName(session), labels: testSessionLabels(session) });
+    opened ??= Promise.all([engine.networks.create({ name: testNetworkName(session), labels: testSessionLabels(session) }), primeTestcontainers()]);
     await opened;
   };
   const context: TestSessionContext = {
