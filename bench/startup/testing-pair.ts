@@ -2,14 +2,17 @@
 // started by raw Testcontainers (parallel start(), log-message waits); each until both answer a
 // real client.
 import { startTestApp } from "@bosun/testing";
-import { GenericContainer, getContainerRuntimeClient, Wait, type StartedTestContainer } from "testcontainers";
+import { GenericContainer, getContainerRuntimeClient, getReaper, Wait, type StartedTestContainer } from "testcontainers";
 import { BENCH_DIR } from "./processes.js";
 import { postgresAnswers, redisAnswers } from "./readiness.js";
 import type { ServerSpec } from "./servers.js";
 
-/** Testcontainers finds and asks the engine once per process; neither side's first run should pay for it alone. */
+/**
+ * Testcontainers finds the engine and sets up its reaper once per process (under a file lock that
+ * concurrent first starts wait for); neither side's first run should pay for it alone.
+ */
 export async function warmUpTestcontainers(): Promise<void> {
-  await getContainerRuntimeClient();
+  await getReaper(await getContainerRuntimeClient());
 }
 
 /** Milliseconds from `startTestApp` to both clients answering; the app is stopped afterwards. */
