@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -13,7 +13,7 @@ afterEach(() => {
 
 async function commandLine(...argv: string[]) {
   const builder = createBuilder({ appHostDirectory: "/tmp/shop/apphost", appName: "shop" });
-  builder.addContainer("cache", "redis:8.6").withEndpoint({ name: "tcp", targetPort: 6379 });
+  builder.addContainer("cache", "redis:8.6").withEndpoint({ name: "tcp", targetPort: 6379 }).withVolume("cache-data", "/data");
   builder.addExecutable("tool", "make", ".");
   const printed: string[] = [];
   vi.spyOn(process.stdout, "write").mockImplementation((text) => printed.push(String(text)) > 0);
@@ -34,9 +34,20 @@ describe("the publish command", () => {
     expect(out).toContain("--strict makes them errors");
   });
 
-  it("needs a target and knows only compose and swarm, as usage errors", async () => {
+  it("needs a target and knows only compose, swarm and kubernetes, as usage errors", async () => {
     expect(await commandLine("publish")).toMatchObject({ code: 2, err: expect.stringContaining("error: required option '--target <target>' not specified") });
-    expect(await commandLine("publish", "--target", "kubernetes")).toMatchObject({ code: 2, err: expect.stringContaining("Allowed choices are compose, swarm") });
+    expect(await commandLine("publish", "--target", "helm")).toMatchObject({ code: 2, err: expect.stringContaining("Allowed choices are compose, swarm, kubernetes") });
+  });
+
+  it("writes Kubernetes manifests with the storage and Ingress options", async () => {
+    const output = mkdtempSync(path.join(os.tmpdir(), "bosun-publish-cli-"));
+    folders.push(output);
+    const options = ["--storage-class", "fast", "--storage-size", "3Gi", "--ingress-class", "nginx", "--ingress-host", "shop.example.com"];
+    const { code, out } = await commandLine("publish", "--target", "kubernetes", "--output", output, ...options);
+    expect(code).toBe(0);
+    expect(out).toContain(`published kubernetes to ${output}: 5 files written\n`);
+    expect(readFileSync(path.join(output, "kustomization.yaml"), "utf8")).toContain("  - cache.yaml\n");
+    expect(readFileSync(path.join(output, "cache.yaml"), "utf8")).toMatch(/kind: StatefulSet[\s\S]*storageClassName: fast\n\s+resources:\n\s+requests:\n\s+storage: 3Gi\n/);
   });
 
   it("fails with exit code 1 under --strict when the target cannot express the model", async () => {
