@@ -1,7 +1,7 @@
 // Publish bench: npm run bench:publish
 // Publishes the reference AppHost and a model of 1,000 resources (PostgreSQL servers and
-// databases, Redis, containers and Node apps wired with references and waits) for Compose and
-// Swarm into a scratch folder: resolve, render and write, as `publish --target …` does without
+// databases, Redis, containers and Node apps wired with references and waits) for Compose,
+// Swarm and Kubernetes into a scratch folder: resolve, render and write, as `publish --target …` does without
 // --build. Prints the median and minimum of several runs. Figures only; no timed assertion.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -17,7 +17,7 @@ const RUNS = 11;
 const APPS_PER_GROUP = 4;
 /** postgres password + server + database, redis password + server, a container, the Node apps. */
 const RESOURCES_PER_GROUP = 3 + 2 + 1 + APPS_PER_GROUP;
-const TARGETS = ["compose", "swarm"] as const;
+const TARGETS = ["compose", "swarm", "kubernetes"] as const;
 
 function reference(): DistributedApplication {
   const builder = createBuilder({ appHostDirectory: APPHOST, appName: "shop" });
@@ -94,6 +94,6 @@ for (const { name, app } of models) {
   for (const target of TARGETS) {
     const figures = await timeRuns(app, target);
     const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
-    console.log(`${name.padEnd(28)} ${target.padEnd(8)} wall median ${ms(figures.median)}  min ${ms(figures.min)}   cpu median ${ms(figures.cpu)}`);
+    console.log(`${name.padEnd(28)} ${target.padEnd(10)} wall median ${ms(figures.median)}  min ${ms(figures.min)}   cpu median ${ms(figures.cpu)}`);
   }
 }

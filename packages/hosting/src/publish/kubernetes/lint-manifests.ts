@@ -30,20 +30,55 @@ export function lintManifests(set: ManifestSet): LintProblem[] {
   const problems: LintProblem[] = [];
   const report = (object: KubeObject, message: string) => problems.push({ object: objectId(object), message });
   const byKind = (kind: string) => set.objects.filter((o) => o.kind === kind);
-  const named = (kind: string) => new Map(byKind(kind).map((o) => [text(record(o.metadata).name) ?? "", o]));
+  const index = new Map<string, Map<string, KubeObject>>();
+  const named = (kind: string) => {
+    if (!index.has(kind)) index.set(kind, new Map(byKind(kind).map((o) => [text(record(o.metadata).name) ?? "", o])));
+    return index.get(kind)!;
+  };
   const services = named("Service");
   const workloads = set.objects.filter((o) => podTemplate(o) !== undefined);
+  const pods = new Pods(workloads);
+  const secrets = new Map<string, readonly string[] | undefined>([...named("Secret")].map(([name, s]) => [name, Object.keys({ ...record(s.data), ...record(s.stringData) })]));
+  for (const [name, keys] of set.generatedSecrets ?? []) secrets.set(name, keys);
+  const references: References = { named, services, secrets, configMaps: new Map([...named("ConfigMap")].map(([name, c]) => [name, record(c.data)])) };
   for (const object of set.objects) checkNames(object, report);
   for (const workload of workloads) {
     checkSelector(workload, report);
-    checkPod(workload, set, named, services, report);
+    checkPod(workload, set, references, report);
   }
-  for (const service of services.values()) checkService(service, workloads, report);
+  for (const service of services.values()) checkService(service, pods, report);
   for (const ingress of byKind("Ingress")) checkIngress(ingress, services, report);
   return problems;
 }
 
 type Report = (object: KubeObject, message: string) => void;
+
+interface References {
+  readonly named: (kind: string) => Map<string, KubeObject>;
+  readonly services: Map<string, KubeObject>;
+  /** Secrets in the set or generated, with their keys. */
+  readonly secrets: Map<string, readonly string[] | undefined>;
+  readonly configMaps: Map<string, KubeObject>;
+}
+
+/** Pod templates indexed by each label, so selecting pods does not scan every workload. */
+class Pods {
+  private readonly byLabel = new Map<string, KubeObject[]>();
+  constructor(workloads: readonly KubeObject[]) {
+    for (const workload of workloads) {
+      for (const [key, value] of Object.entries(podLabels(workload))) {
+        const label = `${key}=${String(value)}`;
+        this.byLabel.set(label, [...(this.byLabel.get(label) ?? []), workload]);
+      }
+    }
+  }
+
+  selectedBy(selector: Record<string, unknown>): KubeObject[] {
+    const [first] = Object.entries(selector);
+    if (!first) return [];
+    return (this.byLabel.get(`${first[0]}=${String(first[1])}`) ?? []).filter((w) => selects(selector, podLabels(w)));
+  }
+}
 
 function checkNames(object: KubeObject, report: Report): void {
   const name = text(record(object.metadata).name) ?? "";
@@ -66,11 +101,8 @@ function checkSelector(workload: KubeObject, report: Report): void {
   if (!selects(selector, podLabels(workload))) report(workload, `selector ${JSON.stringify(selector)} does not match its pod template's labels ${JSON.stringify(podLabels(workload))}`);
 }
 
-function checkPod(workload: KubeObject, set: ManifestSet, named: (kind: string) => Map<string, KubeObject>, services: Map<string, KubeObject>, report: Report): void {
+function checkPod(workload: KubeObject, set: ManifestSet, { named, services, secrets, configMaps }: References, report: Report): void {
   const spec = podSpec(workload);
-  const secrets = new Map<string, readonly string[] | undefined>([...named("Secret")].map(([name, s]) => [name, Object.keys({ ...record(s.data), ...record(s.stringData) })]));
-  for (const [name, keys] of set.generatedSecrets ?? []) secrets.set(name, keys);
-  const configMaps = new Map([...named("ConfigMap")].map(([name, c]) => [name, record(c.data)]));
   const claims = named("PersistentVolumeClaim");
   const templates = new Set(list(record(workload.spec).volumeClaimTemplates).map((t) => text(record(t.metadata).name)));
   const volumes = new Map(list(spec.volumes).map((v) => [text(v.name) ?? "", v]));
@@ -146,9 +178,9 @@ function checkHosts(assignment: string, services: Map<string, KubeObject>, repor
   }
 }
 
-function checkService(service: KubeObject, workloads: readonly KubeObject[], report: Report): void {
+function checkService(service: KubeObject, pods: Pods, report: Report): void {
   const selector = record(record(service.spec).selector);
-  const selected = workloads.filter((w) => selects(selector, podLabels(w)));
+  const selected = pods.selectedBy(selector);
   if (selected.length === 0) {
     report(service, `selector ${JSON.stringify(selector)} matches no pod template in the output`);
     return;
