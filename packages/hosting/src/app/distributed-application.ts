@@ -45,8 +45,9 @@ export class DistributedApplication {
   }
 
   /**
-   * Writes the model for a deployment target (`compose`: docker-compose.yaml; `swarm`: stack.yaml)
-   * with `.env.example` and `publish-report.json`; no secret value in any file. Contacts no engine
+   * Writes the model for a deployment target (`compose`: docker-compose.yaml; `swarm`: stack.yaml;
+   * `kubernetes`: manifests and a kustomization.yaml) with `.env.example` and `publish-report.json`;
+   * no secret value in any file. Contacts no engine
    * unless `build` is set. See docs/publishing.md.
    * @example await builder.build().publish({ target: "compose", outputDir: "publish/compose" })
    */

@@ -92,7 +92,7 @@ function volumes(service: PublishService, kind: WorkloadKind, settings: ServiceS
     }
     const spec = { accessModes: ["ReadWriteOnce"], ...(settings.storageClass ? { storageClassName: settings.storageClass } : {}), resources: { requests: { storage: settings.storageSize } } };
     if (kind === "StatefulSet") {
-      storage.templates.push({ metadata: { name }, spec });
+      storage.templates.push({ metadata: { name, labels }, spec });
     } else {
       storage.claims.push({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name, labels }, spec });
       storage.podVolumes.push({ name, persistentVolumeClaim: { claimName: name } });
