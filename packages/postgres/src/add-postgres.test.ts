@@ -45,9 +45,10 @@ describe("addPostgres", () => {
     expect(server.resource.annotationsOf("health-check").map((a) => a.check.name)).toEqual(["postgres"]);
   });
 
-  it("passes the user and password to the container and forces scram-sha-256", () => {
+  it("passes the user, password and first database to the container and forces scram-sha-256", () => {
     const { server, runtime } = shop();
     expect(renderEnvironment(server.resource, createRuntimeResolver("container", runtime))).toEqual({
+      POSTGRES_DB: "ecommercedb",
       POSTGRES_HOST_AUTH_METHOD: "scram-sha-256",
       POSTGRES_INITDB_ARGS: "--auth-host=scram-sha-256 --auth-local=scram-sha-256",
       POSTGRES_USER: "postgres",
@@ -103,6 +104,18 @@ describe("addDatabase", () => {
     expect(db.resource.databaseName).toBe("ecommercedb");
     expect(orders.resource.databaseName).toBe("orders_v2");
     expect(builder.resources).toContain(orders.resource);
+  });
+
+  it("lets the image create the first database on a fresh data directory, not the later ones", () => {
+    const { server, runtime } = shop();
+    server.addDatabase("orders", "orders_v2");
+    expect(renderEnvironment(server.resource, createRuntimeResolver("container", runtime))["POSTGRES_DB"]).toBe("ecommercedb");
+  });
+
+  it("keeps a POSTGRES_DB the AppHost set itself", () => {
+    const server = newBuilder().addPostgres("postgres").withEnvironment("POSTGRES_DB", "main");
+    server.addDatabase("orders");
+    expect(server.resource.annotationsOf("environment").filter((e) => e.name === "POSTGRES_DB").map((e) => e.value)).toEqual(["main"]);
   });
 
   it("creates the database once the server is healthy and checks it separately", () => {

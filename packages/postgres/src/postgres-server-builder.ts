@@ -15,12 +15,16 @@ export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResourc
   }
 
   /**
-   * A database on this server, created once the server is healthy (an existing one is kept).
+   * A database on this server. The first one is made by the image on a fresh data directory
+   * (`POSTGRES_DB`); each is also created once the server is healthy if it is missing (a database
+   * added later, or an existing volume), and an existing one is kept.
    * @example const db = postgres.addDatabase("ecommercedb")
    */
   addDatabase(name: string, databaseName: string = name): ResourceBuilder<PostgresDatabaseResource> {
     checkCall(this.checked("addDatabase", '.addDatabase("orders", "orders_v2")'), { "the name": [name, "string"], "the database name": [databaseName, "string"] });
     const database = new PostgresDatabaseResource(name, databaseName, this.resource);
+    // Created during the image's own init, so the server is healthy with it and CREATE DATABASE is not needed.
+    if (!this.resource.annotationsOf("environment").some((e) => e.name === "POSTGRES_DB")) this.withEnvironment("POSTGRES_DB", databaseName);
     database.addAnnotation({
       type: "initializer",
       description: `create database '${databaseName}'`,
