@@ -138,6 +138,15 @@ describe("kubernetes publish options and checks", () => {
     expect(existsSync(outputDir)).toBe(false);
   });
 
+  it("reports a host that is no published service (it may live outside the app) instead of failing", async () => {
+    const builder = createBuilder({ appHostDirectory: APPHOST_DIRECTORY, appName: "hosts" });
+    builder.addContainer("web", "nginx:1.27").withHttpEndpoint({ targetPort: 80 }).withEnvironment("UPSTREAM", "http://backend:8080/api");
+    const result = await builder.build().publish({ target: "kubernetes", outputDir: folder("hosts"), env: {} });
+    expect(result.warnings).toEqual([
+      { code: "KUBERNETES_UNKNOWN_HOST", resource: "web", message: "Deployment/web: container 'web' variable UPSTREAM names host 'backend', which is not a Service in the output; make sure it resolves in the cluster" },
+    ]);
+  });
+
   it("fails --strict with the codes of what it cannot express", async () => {
     await expect(everyFeatureApp().publish({ target: "kubernetes", outputDir: folder("strict"), env: {}, strict: true })).rejects.toThrow(/KUBERNETES_BIND_MOUNT: 'pg' mounts/);
   });

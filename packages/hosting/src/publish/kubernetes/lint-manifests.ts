@@ -16,6 +16,11 @@ export interface LintProblem {
   /** `Kind/name`. */
   readonly object: string;
   readonly message: string;
+  /**
+   * `host`: a value names a host that is no Service of the set (it may live outside it);
+   * `structure`: anything else, which makes the set fail on a cluster.
+   */
+  readonly check: "host" | "structure";
 }
 
 const URL_HOST = /[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?([A-Za-z0-9.-]+)(?::(\d+))?/g;
@@ -28,7 +33,7 @@ const URL_HOST = /[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?([A-Za-z0-9.-]+)(?::(\d+))
  */
 export function lintManifests(set: ManifestSet): LintProblem[] {
   const problems: LintProblem[] = [];
-  const report = (object: KubeObject, message: string) => problems.push({ object: objectId(object), message });
+  const report = (object: KubeObject, message: string, check: LintProblem["check"] = "structure") => problems.push({ object: objectId(object), message, check });
   const byKind = (kind: string) => set.objects.filter((o) => o.kind === kind);
   const index = new Map<string, Map<string, KubeObject>>();
   const named = (kind: string) => {
@@ -51,7 +56,7 @@ export function lintManifests(set: ManifestSet): LintProblem[] {
   return problems;
 }
 
-type Report = (object: KubeObject, message: string) => void;
+type Report = (object: KubeObject, message: string, check?: LintProblem["check"]) => void;
 
 interface References {
   readonly named: (kind: string) => Map<string, KubeObject>;
@@ -147,7 +152,7 @@ function checkPod(workload: KubeObject, set: ManifestSet, { named, services, sec
       if (map !== undefined && !((text(mapRef.key) ?? "") in (configMaps.get(map) ?? {}))) report(workload, `${where} variable ${String(variable.name)} reads ConfigMap '${map}' key '${String(mapRef.key)}', which is not in the output`);
       if (typeof variable.value === "string") values.push(`${String(variable.name)}=${variable.value}`);
     }
-    for (const value of values) checkHosts(value, services, (message) => report(workload, `${where} ${message}`));
+    for (const value of values) checkHosts(value, services, (message) => report(workload, `${where} ${message}`, "host"));
     const ports = containerPorts(container);
     for (const port of probePorts(container)) {
       if (typeof port === "number" ? !ports.numbers.has(port) : !ports.names.has(String(port))) report(workload, `${where} probes port ${JSON.stringify(port)}, which the container does not declare`);

@@ -47,7 +47,7 @@ export function renderKubernetes(model: PublishModel, header: readonly string[],
   }
   warnings.push(...modelWarnings(model, all));
   const parameters = model.parameters.map((p) => p.variable);
-  lintOrThrow(all, parameters.length > 0 ? new Map([[secretName, parameters]]) : new Map(), services);
+  warnings.push(...lintOrThrow(all, parameters.length > 0 ? new Map([[secretName, parameters]]) : new Map(), services));
   files.set(KUSTOMIZATION_FILE, kustomization(header, [...files.keys()].sort(), parameters.length > 0 ? secretName : undefined));
   return { files, warnings };
 }
@@ -67,15 +67,20 @@ function modelWarnings(model: PublishModel, objects: readonly YamlMapping[]): Pu
   return warnings;
 }
 
-/** Lints the objects as plain data, the form the YAML writer gets (the golden tests lint the parsed files). */
-function lintOrThrow(documents: readonly YamlMapping[], generatedSecrets: ReadonlyMap<string, readonly string[]>, services: readonly PublishService[]): void {
+/**
+ * Lints the objects as plain data, the form the YAML writer gets (the golden tests lint the parsed
+ * files). A host that is no Service is reported (it may be outside the app); anything else stops publish.
+ */
+function lintOrThrow(documents: readonly YamlMapping[], generatedSecrets: ReadonlyMap<string, readonly string[]>, services: readonly PublishService[]): PublishWarning[] {
   const objects = JSON.parse(JSON.stringify(documents)) as KubeObject[];
   const persistentMounts = new Map(services.map((s) => [s.name, s.volumes.filter((m) => m.kind === "volume" && m.source !== undefined).map((m) => m.target)]));
-  const problems = lintManifests({ objects, generatedSecrets, persistentMounts });
+  const found = lintManifests({ objects, generatedSecrets, persistentMounts });
+  const problems = found.filter((p) => p.check === "structure");
   if (problems.length > 0) {
     const lines = problems.map((p) => `  - ${p.object}: ${p.message}`).join("\n");
     throw new BosunError(`publish kubernetes: the manifests fail bosun's checks, so nothing was written:\n${lines}\nfix the model where it names something that is not published; otherwise this is a bug in bosun: please report it`, { code: "CONFIGURATION" });
   }
+  return found.map((p) => ({ code: "KUBERNETES_UNKNOWN_HOST", resource: p.object.slice(p.object.indexOf("/") + 1), message: `${p.object}: ${p.message}; make sure it resolves in the cluster` }));
 }
 
 function kustomization(header: readonly string[], resources: readonly string[], secretName: string | undefined): string {
