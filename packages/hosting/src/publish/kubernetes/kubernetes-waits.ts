@@ -1,4 +1,4 @@
-import type { PublishDependency, PublishHealthCheck, PublishService, PublishWarning } from "../publish-model.js";
+import type { PublishDependency, PublishHealthCheck, PublishService, PublishValue, PublishWarning } from "../publish-model.js";
 import { shellQuote } from "../render/health-test.js";
 import type { YamlMapping } from "../render/yaml-text.js";
 import { containerEnvironment } from "./kubernetes-environment.js";
@@ -90,7 +90,7 @@ function pointsAtLoopback(check: PublishHealthCheck): boolean {
 
 /** The check with the loopback address replaced by the service's host name. */
 function retarget(check: PublishHealthCheck, host: string): PublishHealthCheck {
-  const swap = (value: readonly (string | { parameter: string })[]) => value.map((part) => (typeof part === "string" ? part.replace(LOOPBACK, host) : part));
+  const swap = (value: PublishValue): PublishValue => value.map((part) => (typeof part === "string" ? part.replace(LOOPBACK, host) : part));
   const command = "exec" in check.command ? { exec: check.command.exec.map(swap) } : { shell: swap(check.command.shell) };
   return { ...check, command };
 }
