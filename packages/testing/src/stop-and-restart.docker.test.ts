@@ -50,6 +50,14 @@ describe("stopping and restarting parts of a test app", () => {
     expect(app.resource("worker-b")).toMatchObject({ state: "Running", health: "Healthy" });
   });
 
+  it("restartResource starts a stopped process again and leaves the others alone", async () => {
+    await using app = await startTestApp(cacheAndWorkers, { resources: ["worker-a", "worker-b"] });
+    await app.stopResource("worker-a");
+    const restarted = await app.restartResource("worker-a");
+    expect(restarted).toMatchObject({ name: "worker-a", state: "Running", health: "Healthy", restarts: 1 });
+    expect(app.resource("worker-b")).toMatchObject({ state: "Running", restarts: 0 });
+  });
+
   it("stopResource removes a container with its volumes; stop() still cleans up the rest", async () => {
     const app = await startTestApp(cacheAndWorkers, { resources: ["cache", "worker-a"] });
     try {

@@ -58,6 +58,24 @@ export class RunningApp implements AsyncDisposable {
     throw new BosunError(`resource '${name}' has no process or container ${why}`, { code: "CONFIGURATION" });
   }
 
+  /**
+   * Stops one resource's process or container and starts it again, same ports and environment.
+   * Its dependents keep running (and see it unhealthy meanwhile); what it depends on is left alone.
+   * Resolves once the new start is healthy, finished or failed; `resource(name).restarts` counts them.
+   * @example await app.restartResource("auth-api"); await app.waitForHealthy("auth-api")
+   */
+  restartResource(name: string): Promise<void> {
+    return this.#orchestrator.restartResource(name);
+  }
+
+  /**
+   * Starts a resource that exited, finished or failed to start (or was stopped with `stopResource`) again.
+   * @example await app.stopResource("cache"); await app.startResource("cache")
+   */
+  startResource(name: string): Promise<void> {
+    return this.#orchestrator.startResource(name);
+  }
+
   /** Every resource's current snapshot. */
   resources(): ResourceSnapshot[] {
     return this.#orchestrator.states.all();

@@ -6,6 +6,7 @@ interface Pending {
   resolve(value: ReadonlyMap<string, AllocatedEndpoint>): void;
   reject(reason: Error): void;
   value?: ReadonlyMap<string, AllocatedEndpoint>;
+  failed?: boolean;
 }
 
 /** Where each resource's endpoints ended up, known once it started (or up front for host processes). */
@@ -26,6 +27,8 @@ export class EndpointAllocations {
   }
 
   set(resourceName: string, endpoints: ReadonlyMap<string, AllocatedEndpoint>): void {
+    // A resource started again after it failed: later waiters see the new endpoints, not the failure.
+    if (this.#byResource.get(resourceName)?.failed) this.#byResource.delete(resourceName);
     const entry = this.#entry(resourceName);
     entry.value = endpoints;
     entry.resolve(endpoints);
@@ -33,7 +36,9 @@ export class EndpointAllocations {
 
   /** The resource will never get endpoints (it failed); whoever waits is told why. */
   fail(resourceName: string, reason: string): void {
-    this.#entry(resourceName).reject(new Error(reason));
+    const entry = this.#entry(resourceName);
+    if (entry.value === undefined) entry.failed = true;
+    entry.reject(new Error(reason));
   }
 
   /** Resolves once the resource's endpoints are known. */

@@ -9,6 +9,8 @@ import { EndpointAllocations } from "./endpoint-allocations.js";
 import { dependentsOf } from "./dependency-graph.js";
 import { ResourceLifecycle } from "./resource-lifecycle.js";
 import { StateStore } from "./state-store.js";
+import { TERMINAL_STATES } from "./resource-state.js";
+import { BosunError } from "../errors/bosun-error.js";
 
 export interface OrchestratorOptions {
   readonly resources: readonly Resource[];
@@ -104,6 +106,34 @@ export class Orchestrator {
     // The lifecycle's callback on `exited` was registered first, so the exit is recorded by now.
     await handle.exited;
     return true;
+  }
+
+  /**
+   * Stops one resource's process or container and starts it again with the same ports and
+   * environment; its dependents keep running and see it unhealthy meanwhile. What it depends on is
+   * not restarted. Resolves once the new start is healthy, finished or failed.
+   */
+  restartResource(name: string, why = "restart requested"): Promise<void> {
+    return this.#runnable(name).restart(why);
+  }
+
+  /** Starts a resource that exited, finished or failed to start again, like `restartResource`. */
+  startResource(name: string): Promise<void> {
+    const lifecycle = this.#runnable(name);
+    const { state } = this.states.get(name);
+    if (!TERMINAL_STATES.has(state)) {
+      throw new BosunError(`resource '${name}' is ${state}, not stopped; use restartResource('${name}') to start it again`, { code: "CONFIGURATION" });
+    }
+    return lifecycle.restart("start requested");
+  }
+
+  #runnable(name: string): ResourceLifecycle {
+    const lifecycle = this.#lifecycles.get(name);
+    if (!lifecycle) throw new BosunError(`no resource named '${name}'; the resources are ${[...this.#lifecycles.keys()].join(", ")}`, { code: "CONFIGURATION" });
+    if (!lifecycle.runs) {
+      throw new BosunError(`resource '${name}' has no process or container of its own; restart the one it belongs to (a database's server, for example)`, { code: "CONFIGURATION" });
+    }
+    return lifecycle;
   }
 
   /** Stops dependents before what they depend on, then closes the runtimes. Safe to call twice. */

@@ -7,12 +7,12 @@ import { describeError } from "../errors/describe-error.js";
 import { monitorHealth } from "../health/health-monitor.js";
 import { ProbeNudge } from "../health/probe-nudge.js";
 import type { LogStream, ResourceRuntime, StartedResource } from "../runtime/resource-runtime.js";
-import { nextStartupDelay, sleep, whenAborted, type ProbeSchedule } from "../health/backoff.js";
+import { nextStartupDelay, sleep, type ProbeSchedule } from "../health/backoff.js";
 import type { EndpointAllocations } from "./endpoint-allocations.js";
 import { planEndpoints } from "./plan-endpoints.js";
 import type { StateStore } from "./state-store.js";
-import { DEPENDENCY_REASON, HEALTH_TIMEOUT_REASON, TERMINAL_STATES } from "./resource-state.js";
-import { evaluateWait } from "./wait-conditions.js";
+import { HEALTH_TIMEOUT_REASON, TERMINAL_STATES } from "./resource-state.js";
+import { awaitWait, formatSeconds, startupTimeoutOf } from "./await-wait.js";
 
 export interface LifecycleOptions {
   readonly resource: Resource;
@@ -36,7 +36,16 @@ class StartFailure extends Error {}
 export class ResourceLifecycle {
   handle: StartedResource | undefined;
   readonly #o: LifecycleOptions;
-  readonly #monitor = new AbortController();
+  /** Ends health probing for the current start: aborted when it exits, stops or is replaced. */
+  #monitor = new AbortController();
+  /** Ends the current attempt's waits, initializers and probes when a restart replaces it. */
+  #attempt = new AbortController();
+  #signal: AbortSignal;
+  /** The current attempt (wait, start, initialize, first health), settled once it is healthy or failed. */
+  #current: Promise<void> = Promise.resolve();
+  /** Restarts run one after another; each stops what the previous one started. */
+  #replacing: Promise<void> = Promise.resolve();
+  #restarts = 0;
   /** Each line of output brings the next start-up probe forward: it often says the server is ready. */
   readonly #nudge = new ProbeNudge();
   #stopping = false;
@@ -45,6 +54,12 @@ export class ResourceLifecycle {
 
   constructor(options: LifecycleOptions) {
     this.#o = options;
+    this.#signal = options.signal;
+  }
+
+  /** False for values (parameters, connection strings, databases): nothing of their own runs. */
+  get runs(): boolean {
+    return this.#o.runtime !== undefined;
   }
 
   get #name(): string {
@@ -52,14 +67,53 @@ export class ResourceLifecycle {
   }
 
   /** Resolves once the resource is healthy, finished or failed (never rejects). */
-  async run(): Promise<void> {
+  run(): Promise<void> {
+    this.#current = this.#run(undefined);
+    return this.#current;
+  }
+
+  /**
+   * Stops what runs now (or ends the attempt still waiting or starting) and starts it again with
+   * the same endpoints; what it depends on is left alone. Resolves like `run()` for the new start.
+   */
+  restart(why: string): Promise<void> {
+    const replaced = this.#replacing.then(() => this.#replace(why));
+    this.#replacing = replaced.catch(() => {});
+    return replaced.then(() => this.#current);
+  }
+
+  async #replace(why: string): Promise<void> {
+    if (this.#stopping || this.#o.signal.aborted) return;
+    const reason = `restarting: ${why}`;
+    this.#attempt.abort();
+    this.#monitor.abort();
+    await this.#current;
+    const previous = this.handle;
+    // Its exit is not an exit of the resource: the callback on `exited` ignores a handle no longer current.
+    this.handle = undefined;
+    const running = previous !== undefined && !TERMINAL_STATES.has(this.#o.states.get(this.#name).state);
+    if (running) this.#update({ state: "Stopping", health: "Unknown", reason });
+    await previous?.stop();
+    await previous?.exited;
+    if (this.#stopping || this.#o.signal.aborted) return;
+    this.#restarts += 1;
+    this.#update({ restarts: this.#restarts, reason });
+    this.#current = this.#run(previous?.endpoints ?? this.#o.allocations.peek(this.#name), reason);
+  }
+
+  async #run(keep?: ReadonlyMap<string, AllocatedEndpoint>, reason?: string): Promise<void> {
+    this.#attempt = new AbortController();
+    this.#monitor = new AbortController();
+    this.#signal = AbortSignal.any([this.#o.signal, this.#attempt.signal]);
+    const signal = this.#signal;
     try {
       await this.#waitForDependencies();
-      this.#update({ state: "Starting", startingAt: this.#o.elapsed() });
-      await this.#start();
+      this.#update({ state: "Starting", health: "Unknown", startingAt: this.#o.elapsed(), exitCode: undefined, healthyAt: undefined, reason });
+      await this.#start(keep);
       await this.#initialize();
       await this.#watchHealth();
     } catch (error) {
+      if (signal.aborted && !this.#o.signal.aborted) return;
       const reason = error instanceof StartFailure ? error.message : describeError(error);
       this.#o.allocations.fail(this.#name, `'${this.#name}' failed to start: ${reason}`);
       if (!this.#o.signal.aborted) this.#update({ state: "FailedToStart", reason });
@@ -69,6 +123,7 @@ export class ResourceLifecycle {
   async stop(): Promise<void> {
     this.#stopping = true;
     this.#monitor.abort();
+    await this.#replacing;
     await this.#starting?.catch(() => {});
     if (!this.handle) return;
     // One that already ended (on its own, or through stopResource) keeps its state; its container is still removed.
@@ -90,39 +145,15 @@ export class ResourceLifecycle {
   }
 
   async #waitFor(wait: WaitAnnotation): Promise<void> {
-    // Ends this wait's listeners and timer once it is decided (or the app stops).
-    const decided = new AbortController();
-    const stop = () => decided.abort();
-    this.#o.signal.addEventListener("abort", stop, { once: true });
-    try {
-      await this.#decideWait(wait, decided.signal);
-    } finally {
-      decided.abort();
-      this.#o.signal.removeEventListener("abort", stop);
-    }
+    const result = await awaitWait(wait, { states: this.#o.states, defaultStartupTimeoutMs: this.#o.defaultStartupTimeoutMs, signal: this.#signal });
+    if ("aborted" in result) throw new StartFailure("the app is stopping");
+    if (!result.met) throw new StartFailure(result.reason);
   }
 
-  async #decideWait(wait: WaitAnnotation, signal: AbortSignal): Promise<void> {
-    const target = wait.target.name;
-    const timeoutMs = startupTimeoutOf(wait.target, this.#o.defaultStartupTimeoutMs);
-    const outcome = this.#o.states.when(target, (snapshot) => evaluateWait(wait, snapshot), signal);
-    // The clock starts when the target starts, not while it still waits for its own dependencies.
-    const targetStarted = this.#o.states.when(target, (s) => (s.state === "NotStarted" || s.state === "Waiting" ? undefined : true), signal);
-    const timedOut = Promise.race([targetStarted, whenAborted(signal)])
-      .then(() => sleep(timeoutMs, signal))
-      .then(() => "timeout" as const);
-    const result = await Promise.race([outcome, timedOut]);
-    if (this.#o.signal.aborted) throw new StartFailure("the app is stopping");
-    if (result === "timeout") {
-      const last = this.#o.states.get(target).reason ?? "no health check has passed yet";
-      throw new StartFailure(`${DEPENDENCY_REASON}${target}' did not become ${wait.kind} within ${formatSeconds(timeoutMs)}: ${last}`);
-    }
-    if (!result.met) throw new StartFailure(`${DEPENDENCY_REASON}${target}' ${result.failure}`);
-  }
-
-  async #start(): Promise<void> {
+  /** `keep`: the endpoints of the start this one replaces, so the ports stay the same. */
+  async #start(keep?: ReadonlyMap<string, AllocatedEndpoint>): Promise<void> {
     const { resource, runtime } = this.#o;
-    const planned = await planEndpoints(resource, runtime?.target, this.#o.allocatePort);
+    const planned = keep ? new Map(keep) : await planEndpoints(resource, runtime?.target, this.#o.allocatePort);
     if (!runtime) {
       this.#o.allocations.set(this.#name, planned);
       this.#update({ state: "Running" });
@@ -130,7 +161,7 @@ export class ResourceLifecycle {
     }
     const resolver = await this.#resolverFor(runtime.target, planned);
     // stop() may have run while this waited for others' endpoints; it would not see this start.
-    if (this.#o.signal.aborted) throw new StartFailure("the app is stopping");
+    if (this.#signal.aborted) throw new StartFailure("the app is stopping");
     this.#starting = runtime.start({
       resource,
       env: renderEnvironment(resource, resolver),
@@ -142,15 +173,19 @@ export class ResourceLifecycle {
       },
       signal: this.#o.signal,
     });
-    this.handle = await this.#starting;
-    this.#o.allocations.set(this.#name, this.handle.endpoints);
-    const urls = Object.fromEntries([...this.handle.endpoints].map(([name, e]) => [name, `${e.scheme}://localhost:${e.hostPort}`]));
+    const handle = await this.#starting;
+    this.handle = handle;
+    this.#o.allocations.set(this.#name, handle.endpoints);
+    const urls = Object.fromEntries([...handle.endpoints].map(([name, e]) => [name, `${e.scheme}://localhost:${e.hostPort}`]));
     this.#update({ state: "Running", endpoints: urls });
-    void this.handle.exited.then((exitCode) => this.#onExit(exitCode));
+    const monitor = this.#monitor;
+    void handle.exited.then((exitCode) => {
+      monitor.abort();
+      if (this.handle === handle) this.#onExit(exitCode);
+    });
   }
 
   #onExit(exitCode: number): void {
-    this.#monitor.abort();
     const reason = this.#stopping ? undefined : `exited with code ${exitCode}`;
     this.#update({ state: exitCode === 0 || this.#stopping ? "Finished" : "Exited", exitCode, reason, health: "Unknown" });
   }
@@ -191,12 +226,12 @@ export class ResourceLifecycle {
       const deadline = Date.now() + startupTimeoutOf(this.#o.resource, this.#o.defaultStartupTimeoutMs);
       for (let delay: number | undefined; ; ) {
         try {
-          await initializer.run({ resolve: (v) => resolver.render(v), signal: this.#o.signal });
+          await initializer.run({ resolve: (v) => resolver.render(v), signal: this.#signal });
           break;
         } catch (error) {
-          if (Date.now() > deadline || this.#o.signal.aborted) throw new StartFailure(`${initializer.description} failed: ${describeError(error)}`);
+          if (Date.now() > deadline || this.#signal.aborted) throw new StartFailure(`${initializer.description} failed: ${describeError(error)}`);
           delay = nextStartupDelay(this.#o.schedule, delay);
-          await sleep(delay, this.#o.signal);
+          await sleep(delay, this.#signal);
         }
       }
     }
@@ -219,7 +254,7 @@ export class ResourceLifecycle {
         checks,
         schedule: this.#o.schedule,
         nudge: this.#nudge,
-        signal: AbortSignal.any([this.#monitor.signal, this.#o.signal]),
+        signal: AbortSignal.any([this.#monitor.signal, this.#signal]),
         context: {
           endpoint: (name) => this.#o.allocations.peek(this.#name)?.get(name),
           resolve: (value) => resolver.render(value),
@@ -241,12 +276,4 @@ export class ResourceLifecycle {
     const last = this.#o.states.get(this.#name).reason ?? "no health check has passed yet";
     this.#update({ health: "Unhealthy", reason: `${HEALTH_TIMEOUT_REASON} ${formatSeconds(timeoutMs)}: ${last}` });
   }
-}
-
-function startupTimeoutOf(resource: Resource, fallbackMs: number): number {
-  return resource.lastAnnotationOf("startup-timeout")?.milliseconds ?? fallbackMs;
-}
-
-function formatSeconds(milliseconds: number): string {
-  return milliseconds < 10_000 ? `${(milliseconds / 1000).toFixed(1)} s` : `${Math.round(milliseconds / 1000)} s`;
 }

@@ -24,6 +24,8 @@ export interface ResourceSnapshot {
   /** Milliseconds since the app started, when it entered Starting / first became healthy. */
   readonly startingAt?: number;
   readonly healthyAt?: number;
+  /** How many times it was started again (restartResource, startResource, a watched change). */
+  readonly restarts: number;
 }
 
 /** Emitted on every change of a resource's state, health or endpoints. */

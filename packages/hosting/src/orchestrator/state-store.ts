@@ -8,7 +8,7 @@ export class StateStore {
   readonly #listeners = new Set<Listener>();
 
   constructor(names: readonly string[]) {
-    for (const name of names) this.#snapshots.set(name, { name, state: "NotStarted", health: "Unknown", endpoints: {} });
+    for (const name of names) this.#snapshots.set(name, { name, state: "NotStarted", health: "Unknown", endpoints: {}, restarts: 0 });
   }
 
   get(name: string): ResourceSnapshot {

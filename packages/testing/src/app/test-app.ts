@@ -98,12 +98,23 @@ export class TestApp implements AsyncDisposable {
   /**
    * Stops one resource's process or container (a container is removed with its volumes), as if it
    * had crashed, to test how the others cope: they keep running, and it becomes Finished or Exited.
-   * It is not started again; `stop()` still cleans up everything.
+   * `restartResource` starts it again; `stop()` still cleans up everything.
    * @example await app.stopResource("auth-api"); expect((await app.httpClient("gateway")("/health")).status).toBe(503)
    */
   async stopResource(name: string): Promise<ResourceSnapshot> {
     this.#find(name);
     await this.#parts.running.stopResource(name);
+    return this.resource(name);
+  }
+
+  /**
+   * Stops one resource's process or container and starts it again with the same ports and
+   * environment (or starts one that was stopped); its dependents keep running.
+   * @example await app.restartResource("auth-api"); expect(app.resource("auth-api").restarts).toBe(1)
+   */
+  async restartResource(name: string): Promise<ResourceSnapshot> {
+    this.#find(name);
+    await this.#parts.running.restartResource(name);
     return this.resource(name);
   }
 

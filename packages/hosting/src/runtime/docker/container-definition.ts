@@ -50,7 +50,8 @@ export function defineContainer(options: DefineContainerOptions): ContainerDefin
     ...(request.args.length > 0 ? { cmd: request.args } : {}),
     labels: {},
     hostname: resource.name,
-    ports: portSpecsOf(resource),
+    // A persistent container keeps its configuration hash: only session containers take a restart's port.
+    ports: portSpecsOf(resource, lifetime === "session" ? request.endpoints : undefined),
     mounts: mountSpecsOf(resource),
     network: { name: options.network, aliases: [resource.name] },
     extraHosts: [HOST_GATEWAY_ENTRY],

@@ -17,13 +17,19 @@ function containerPortOf(resource: ContainerResource, endpoint: EndpointAnnotati
   return port;
 }
 
-/** One published port per endpoint: the fixed host port when given (else the engine picks), on 127.0.0.1 unless asked. */
-export function portSpecsOf(resource: ContainerResource): PortSpec[] {
-  return resource.annotationsOf("endpoint").map((endpoint) => ({
-    containerPort: containerPortOf(resource, endpoint),
-    ...(endpoint.port !== undefined ? { hostPort: endpoint.port } : {}),
-    hostIp: endpoint.hostIp ?? DEFAULT_HOST_IP,
-  }));
+/**
+ * One published port per endpoint: the fixed host port when given, else the one `planned` carries
+ * (a restart keeps the port it had), else the engine picks; on 127.0.0.1 unless asked.
+ */
+export function portSpecsOf(resource: ContainerResource, planned?: ReadonlyMap<string, AllocatedEndpoint>): PortSpec[] {
+  return resource.annotationsOf("endpoint").map((endpoint) => {
+    const hostPort = endpoint.port ?? (planned?.get(endpoint.name)?.hostPort || undefined);
+    return {
+      containerPort: containerPortOf(resource, endpoint),
+      ...(hostPort !== undefined ? { hostPort } : {}),
+      hostIp: endpoint.hostIp ?? DEFAULT_HOST_IP,
+    };
+  });
 }
 
 /**

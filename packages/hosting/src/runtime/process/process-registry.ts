@@ -35,7 +35,9 @@ export class ProcessRegistry {
     return this.#save();
   }
 
-  remove(resource: string): Promise<void> {
+  /** With `pid`, only when that group is still the one recorded (a restart may have replaced it). */
+  remove(resource: string, pid?: number): Promise<void> {
+    if (pid !== undefined && this.#record.groups[resource] !== pid) return this.#writing;
     delete this.#record.groups[resource];
     return this.#save();
   }

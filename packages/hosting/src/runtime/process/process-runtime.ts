@@ -41,7 +41,7 @@ async function startProcess(request: StartRequest<ExecutableResource>, options: 
   await registry.add(resource.name, child.pid!);
   followLines(child, request);
   const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? 128 + signalNumber(signal))));
-  void exited.then(() => registry.remove(resource.name));
+  void exited.then(() => registry.remove(resource.name, child.pid));
   return {
     endpoints: request.endpoints,
     exited,
