@@ -121,6 +121,22 @@ describe("kubernetes publish options and checks", () => {
     expect(objects.flatMap(validateKubernetesObject)).toEqual([]);
   });
 
+  it("takes a resource's withKubernetes settings, with publish options for it winning field by field", async () => {
+    const builder = createBuilder({ appHostDirectory: APPHOST_DIRECTORY, appName: "settings" });
+    builder.addPostgres("db").withDataVolume().withKubernetes({ storageSize: "20Gi", storageClass: "fast", limits: { memory: "2Gi", cpu: "1" } });
+    const outputDir = folder("settings");
+    await builder.build().publish({ target: "kubernetes", outputDir, env: {}, kubernetes: { resources: { db: { limits: { memory: "3Gi" } } } } });
+    const db = objectsIn(outputDir).find((o) => o.kind === "StatefulSet") as { spec: Record<string, any> };
+    expect(db.spec.volumeClaimTemplates[0].spec).toEqual({ accessModes: ["ReadWriteOnce"], storageClassName: "fast", resources: { requests: { storage: "20Gi" } } });
+    expect(db.spec.template.spec.containers[0].resources.limits).toEqual({ memory: "3Gi", cpu: "1" });
+  });
+
+  it("refuses a withKubernetes setting it does not know, naming it", () => {
+    const builder = createBuilder({ appHostDirectory: APPHOST_DIRECTORY, appName: "settings" });
+    const settings = { storagesize: "5Gi" } as unknown as Parameters<ReturnType<typeof builder.addRedis>["withKubernetes"]>[0];
+    expect(() => builder.addRedis("cache").withKubernetes(settings)).toThrow(/\.withKubernetes\(…\) has no option 'storagesize'/);
+  });
+
   it("rejects settings for a resource that is not published, naming it", async () => {
     await expect(referenceApp().publish({ target: "kubernetes", outputDir: folder("typo"), env: {}, kubernetes: { resources: { postgress: { storageSize: "5Gi" } } } })).rejects.toThrow(
       /resources names 'postgress', which is not a published service; use one of .*postgres/,

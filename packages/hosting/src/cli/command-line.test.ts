@@ -40,7 +40,7 @@ describe("the AppHost command line", () => {
       Commands:
         run                start every resource until Ctrl-C (the default command)
         manifest           print the model as JSON; contacts no engine
-        publish [options]  write the model for Docker Compose or Swarm
+        publish [options]  write the model for Docker Compose, Swarm or Kubernetes
         down [options]     remove this AppHost's containers and networks
 
       Exit codes: 0 done, 1 failed, 2 usage error, 130 stopped by a second Ctrl-C.

@@ -1,4 +1,5 @@
 import type { ExpressionValue } from "./expression.js";
+import type { KubernetesResourceOptions } from "./kubernetes-settings.js";
 
 /**
  * How a published target checks a resource the orchestrator probes with a client of its own: a
@@ -31,6 +32,8 @@ export interface PublishedCheck {
  */
 export interface PublishHintsAnnotation {
   readonly type: "publish-hints";
+  /** `withKubernetes`: requests, limits, storage and Ingress host on a Kubernetes cluster. */
+  readonly kubernetes?: KubernetesResourceOptions;
   readonly fileVariables?: readonly string[];
   readonly parentEnvironment?: Readonly<Record<string, ExpressionValue>>;
 }

@@ -7,6 +7,7 @@ import type { EnvironmentContext } from "./environment-context.js";
 import { EndpointReference } from "./endpoint-reference.js";
 import { toExpressionValue, type ValueLike, type ValueResourceHandle } from "./expression.js";
 import type { ProbeContext } from "./health-check.js";
+import type { KubernetesResourceOptions } from "./kubernetes-settings.js";
 import type {
   Resource,
   ResourceWithArgs,
@@ -17,6 +18,9 @@ import type {
 } from "./resource.js";
 
 export { defaultVolumeName } from "./container-methods.js";
+
+const KUBERNETES_SETTINGS = { requests: "object?", limits: "object?", storageSize: "string?", storageClass: "string?", ingressHost: "string?" } as const;
+const QUANTITIES = { cpu: "string?", memory: "string?" } as const;
 
 /** Anything `withReference` accepts: a resource with a connection string or with endpoints. */
 export type ReferenceSource =
@@ -144,6 +148,22 @@ export class ResourceBuilder<R extends Resource> extends ContainerMethods<R> {
     for (const endpoint of this.resource.annotationsOf("endpoint")) {
       if (endpoint.scheme === "http" || endpoint.scheme === "https") endpoint.external = true;
     }
+    return this;
+  }
+
+  /**
+   * Settings for a Kubernetes cluster (`publish --target kubernetes`): requests, limits, the size and
+   * class of its data volumes' claims, its Ingress host. `run` and the other targets ignore them;
+   * publish options for the same resource override them field by field.
+   * @example builder.addPostgres("postgres").withDataVolume().withKubernetes({ storageSize: "20Gi", limits: { memory: "2Gi" } })
+   */
+  withKubernetes<B extends ResourceBuilder<ResourceWithEnvironment>>(this: B, settings: KubernetesResourceOptions): B {
+    const context = this.checked("withKubernetes", '.withKubernetes({ requests: { cpu: "500m" }, storageSize: "20Gi" })', ENVIRONMENT);
+    checkCall(context, { "the settings": [settings, "object"] });
+    checkOptions(context, settings, KUBERNETES_SETTINGS);
+    checkOptions(context, settings.requests, QUANTITIES);
+    checkOptions(context, settings.limits, QUANTITIES);
+    this.resource.addAnnotation({ type: "publish-hints", kubernetes: settings });
     return this;
   }
 

@@ -13,6 +13,7 @@ import { commonFiles, ENV_FILE, generatedHeader, sortWarnings, targetVariables }
 import type { PublishOptions, PublishResult } from "./publish-options.js";
 import type { PublishModel, PublishTarget } from "./publish-model.js";
 import { resolvePublishModel } from "./resolve/resolve-publish-model.js";
+import { kubernetesSettings, withResourceSettings } from "./kubernetes/kubernetes-options.js";
 import { renderKubernetes } from "./kubernetes/render-kubernetes.js";
 import { renderSwarm, SECRETS_FOLDER } from "./swarm/render-swarm.js";
 
@@ -32,7 +33,7 @@ export async function publishApp(resources: readonly Resource[], appHost: AppHos
   const substitution = loadImageSubstitution({ env, cwd: process.cwd() });
   const substituteImage = (reference: string) => substitution.substitute(reference).image;
   const { model, files: imageFiles } = resolvePublishModel({ resources, appHost, outputDirectory, substituteImage });
-  const rendered = renderTarget(options, model, outputDirectory);
+  const rendered = renderTarget(options, model, outputDirectory, resources);
   const warnings = sortWarnings([...model.warnings, ...rendered.warnings]);
   if (options.strict && warnings.length > 0) {
     const lines = warnings.map((w) => `  - ${w.code}: ${w.message}`);
@@ -50,10 +51,10 @@ export async function publishApp(resources: readonly Resource[], appHost: AppHos
   return { target: options.target, outputDirectory, ...changes, warnings };
 }
 
-function renderTarget(options: PublishOptions, model: PublishModel, outputDirectory: string): RenderedTarget {
+function renderTarget(options: PublishOptions, model: PublishModel, outputDirectory: string, resources: readonly Resource[]): RenderedTarget {
   const header = generatedHeader(model.appName);
   if (options.target === "compose") return renderCompose(model, outputDirectory, header);
-  if (options.target === "kubernetes") return renderKubernetes(model, header, options.kubernetes);
+  if (options.target === "kubernetes") return renderKubernetes(model, header, withResourceSettings(options.kubernetes ?? {}, kubernetesSettings(resources, model)));
   return renderSwarm(model, header, { endpointMode: options.swarmEndpointMode ?? "vip" });
 }
 

@@ -1,25 +1,9 @@
 import { BosunError } from "../../errors/bosun-error.js";
-import type { PublishService } from "../publish-model.js";
+import type { KubernetesResourceOptions, ResourceQuantities } from "../../model/kubernetes-settings.js";
+import type { Resource } from "../../model/resource.js";
+import type { PublishModel, PublishService } from "../publish-model.js";
 
-/** CPU and memory quantities, as Kubernetes writes them (`250m`, `512Mi`). */
-export interface ResourceQuantities {
-  readonly cpu?: string;
-  readonly memory?: string;
-}
-
-/** What one resource gets on the cluster; every field overrides the default. */
-export interface KubernetesResourceOptions {
-  /** Scheduling requests; default `cpu: 100m, memory: 128Mi` (`250m`/`256Mi` for a service with a data volume). */
-  readonly requests?: ResourceQuantities;
-  /** Limits; default none, `memory: 1Gi` for a service with a data volume. */
-  readonly limits?: ResourceQuantities;
-  /** Size of each data volume's claim; default the target's `storageSize`. */
-  readonly storageSize?: string;
-  /** Storage class of each data volume's claim; default the target's `storageClass`. */
-  readonly storageClass?: string;
-  /** Host name of this service's Ingress; default `<service>.<ingressHost>` when `ingressHost` is set. */
-  readonly ingressHost?: string;
-}
+export type { KubernetesResourceOptions, ResourceQuantities } from "../../model/kubernetes-settings.js";
 
 /** `publish({ target: "kubernetes", kubernetes: { … } })`: the cluster's choices the model cannot know. */
 export interface KubernetesOptions {
@@ -36,7 +20,7 @@ export interface KubernetesOptions {
    * default busybox) and `kubectl` (waits for Jobs; default the Kubernetes project's kubectl image).
    */
   readonly waitImages?: { readonly tools?: string; readonly kubectl?: string };
-  /** Per resource, by name: requests, limits, storage, Ingress host. */
+  /** Per resource, by name: requests, limits, storage, Ingress host; over what `withKubernetes` set. */
   readonly resources?: Readonly<Record<string, KubernetesResourceOptions>>;
 }
 
@@ -78,4 +62,27 @@ export function serviceSettings(service: PublishService, options: KubernetesOpti
     ...(storageClass ? { storageClass } : {}),
     ...(ingressHost ? { ingressHost } : {}),
   };
+}
+
+/** The options with each resource's `withKubernetes` settings under those given to publish (which win, field by field). */
+export function withResourceSettings(options: KubernetesOptions, settings: ReadonlyMap<string, KubernetesResourceOptions>): KubernetesOptions {
+  if (settings.size === 0) return options;
+  const resources: Record<string, KubernetesResourceOptions> = { ...options.resources };
+  for (const [name, own] of settings) {
+    const given = resources[name] ?? {};
+    resources[name] = { ...own, ...given, requests: { ...own.requests, ...given.requests }, limits: { ...own.limits, ...given.limits } };
+  }
+  return { ...options, resources };
+}
+
+/** The `withKubernetes` settings of the published services, by name (later calls win, field by field). */
+export function kubernetesSettings(resources: readonly Resource[], model: PublishModel): Map<string, KubernetesResourceOptions> {
+  const published = new Set(model.services.map((s) => s.name));
+  const settings = new Map<string, KubernetesResourceOptions>();
+  for (const resource of resources.filter((r) => published.has(r.name))) {
+    for (const { kubernetes } of resource.annotationsOf("publish-hints")) {
+      if (kubernetes) settings.set(resource.name, { ...settings.get(resource.name), ...kubernetes });
+    }
+  }
+  return settings;
 }
