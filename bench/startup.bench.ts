@@ -1,4 +1,5 @@
-// Start-up bench: npm run bench:startup   (BENCH_RUNS=<n>, default 3)
+// Start-up bench: npm run bench:startup   (BENCH_RUNS=<n>, default 3; BENCH_ONLY=tests for the
+// startTestApp/Testcontainers pair alone)
 // In one run, on the same images: (i) the floor — Postgres with a database, Redis and RabbitMQ
 // started by parallel `docker run` and polled with real clients every 100 ms until a dependent
 // could connect, then a small Node HTTP dependent started and answering; (ii) bosun cold and
@@ -19,6 +20,7 @@ import { formatHeader, formatRow } from "./startup/stats.js";
 import { runRawTestcontainers, runStartTestApp, warmUpTestcontainers } from "./startup/testing-pair.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ONLY_TESTS = process.env.BENCH_ONLY === "tests";
 const OFFLINE_MAP = path.join(REPO_ROOT, "images", "offline", "image-map.json");
 
 // Like `npm test`: without a registry, the offline stand-ins (when built) replace the official images.
@@ -39,13 +41,19 @@ console.log(`images: ${servers.map((s) => s.image).join(", ")}`);
 try {
   await removeFloorContainers();
   await warmUpTestcontainers();
-  await runAppHost(parameters, "persistent"); // creates the persistent containers the warm runs reuse
+  if (!ONLY_TESTS) await runAppHost(parameters, "persistent"); // creates the persistent containers the warm runs reuse
   for (let run = 1; run <= RUNS; run++) {
-    figures.floor.push(await runFloor(servers));
-    figures.cold.push(await runAppHost(parameters, "session"));
-    figures.warm.push(await runAppHost(parameters, "persistent"));
+    if (!ONLY_TESTS) {
+      figures.floor.push(await runFloor(servers));
+      figures.cold.push(await runAppHost(parameters, "session"));
+      figures.warm.push(await runAppHost(parameters, "persistent"));
+    }
     figures.testcontainers.push(await runRawTestcontainers(byName("postgres"), byName("cache")));
     figures.startTestApp.push(await runStartTestApp());
+    if (ONLY_TESTS) {
+      console.log(`run ${run}: testcontainers ${seconds(figures.testcontainers)}, startTestApp ${seconds(figures.startTestApp)} (${ratio(figures.startTestApp, figures.testcontainers)}), load average ${os.loadavg()[0]!.toFixed(1)}`);
+      continue;
+    }
     for (const [index, command] of MANIFEST_COMMANDS.entries()) manifestTimes[index]!.push(await timeManifest(command));
     console.log(
       `run ${run}: floor ${seconds(figures.floor)}, cold ${seconds(figures.cold)} (${ratio(figures.cold, figures.floor)}), warm ${seconds(figures.warm)}, ` +
@@ -54,16 +62,18 @@ try {
     );
   }
 } finally {
-  await appHostCommand("down", appHostEnv(parameters, "persistent")).catch((error: Error) => console.error(error.message));
+  if (!ONLY_TESTS) await appHostCommand("down", appHostEnv(parameters, "persistent")).catch((error: Error) => console.error(error.message));
   await removeFloorContainers();
 }
 
 console.log(`\n${formatHeader()}`);
-console.log(formatRow("floor: parallel docker run + client polls", figures.floor, figures.floor));
-console.log(formatRow("bosun cold (new containers)", figures.cold, figures.floor, "≤ 1.05× floor"));
-console.log(formatRow("bosun warm (persistent containers reused)", figures.warm, undefined, "≤ 1.0 s"));
-for (const [index, command] of MANIFEST_COMMANDS.entries()) {
-  console.log(formatRow(describeCommand(command).replace(" apphost/index.ts", ""), manifestTimes[index]!, undefined, index === 0 ? "≤ 0.5 s" : undefined));
+if (!ONLY_TESTS) {
+  console.log(formatRow("floor: parallel docker run + client polls", figures.floor, figures.floor));
+  console.log(formatRow("bosun cold (new containers)", figures.cold, figures.floor, "≤ 1.05× floor"));
+  console.log(formatRow("bosun warm (persistent containers reused)", figures.warm, undefined, "≤ 1.0 s"));
+  for (const [index, command] of MANIFEST_COMMANDS.entries()) {
+    console.log(formatRow(describeCommand(command).replace(" apphost/index.ts", ""), manifestTimes[index]!, undefined, index === 0 ? "≤ 0.5 s" : undefined));
+  }
 }
 console.log(formatRow("tests floor: raw Testcontainers (pg + redis)", figures.testcontainers, figures.testcontainers));
 console.log(formatRow("startTestApp (postgres database + redis)", figures.startTestApp, figures.testcontainers, "≤ 1.0× Testcontainers"));
