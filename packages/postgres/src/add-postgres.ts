@@ -1,6 +1,6 @@
 import { checkCall, checkOptions, defineExtension, type DistributedApplicationBuilder, type ParameterResource, type ResourceBuilder } from "@bosun/hosting";
 import { POSTGRES_DEFAULT_USER, POSTGRES_IMAGE, POSTGRES_PORT, POSTGRES_REGISTRY, POSTGRES_TAG } from "./postgres-images.js";
-import { probePostgres } from "./postgres-probes.js";
+import { catalogOf } from "./postgres-catalog.js";
 import { publishedPostgresCheck } from "./postgres-published-check.js";
 import { PostgresServerBuilder } from "./postgres-server-builder.js";
 import { PostgresServerResource } from "./postgres-server-resource.js";
@@ -28,7 +28,7 @@ export function addPostgres(app: DistributedApplicationBuilder, name: string, op
   app.addResource(server);
   server.addAnnotation({ type: "container-image", registry: POSTGRES_REGISTRY, image: POSTGRES_IMAGE, tag: POSTGRES_TAG });
   const publishedCheck = publishedPostgresCheck(userName);
-  server.addAnnotation({ type: "health-check", check: { kind: "probe", name: "postgres", probe: ({ resolve }) => probePostgres(resolve(server)), publishedCheck } });
+  server.addAnnotation({ type: "health-check", check: { kind: "probe", name: "postgres", probe: ({ resolve }) => catalogOf(server).probe(resolve(server)), publishedCheck } });
   server.addAnnotation({ type: "publish-hints", fileVariables: ["POSTGRES_PASSWORD", "POSTGRES_USER", "POSTGRES_DB"] });
   return new PostgresServerBuilder(server, app)
     .withEndpoint({ name: "tcp", targetPort: POSTGRES_PORT, port: options.port })

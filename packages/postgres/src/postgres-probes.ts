@@ -21,6 +21,12 @@ export async function probePostgres(connectionString: string): Promise<void> {
   await withConnection(connectionString, (client) => client.query("SELECT 1"));
 }
 
+/** The server's databases, on one connection; throws like a probe when the server does not answer. */
+export async function listDatabases(serverConnectionString: string): Promise<string[]> {
+  const result = await withConnection(serverConnectionString, (client) => client.query<{ datname: string }>("SELECT datname FROM pg_database"));
+  return result.rows.map((row) => row.datname);
+}
+
 /** Creates the database unless it exists; safe to run on every start. One connection for both steps. */
 export async function createDatabaseIfMissing(serverConnectionString: string, databaseName: string): Promise<void> {
   await withConnection(serverConnectionString, async (client) => {

@@ -1,7 +1,8 @@
 import { checkCall, ContainerResource, ResourceBuilder, type DistributedApplicationBuilder } from "@bosun/hosting";
 import { PostgresDatabaseResource } from "./postgres-database-resource.js";
 import { PGADMIN_IMAGE, PGADMIN_PORT, PGADMIN_REGISTRY, PGADMIN_TAG, POSTGRES_INIT_PATH } from "./postgres-images.js";
-import { createDatabaseIfMissing, probePostgres } from "./postgres-probes.js";
+import { catalogOf } from "./postgres-catalog.js";
+import { probePostgres } from "./postgres-probes.js";
 import { publishedPostgresCheck } from "./postgres-published-check.js";
 import type { PostgresServerResource } from "./postgres-server-resource.js";
 
@@ -28,7 +29,7 @@ export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResourc
     database.addAnnotation({
       type: "initializer",
       description: `create database '${databaseName}'`,
-      run: ({ resolve }) => createDatabaseIfMissing(resolve(this.resource), databaseName),
+      run: ({ resolve }) => catalogOf(this.resource).ensure(resolve(this.resource), databaseName),
     });
     const publishedCheck = publishedPostgresCheck(this.resource.userName, databaseName);
     database.addAnnotation({
