@@ -62,10 +62,11 @@ export class RunningApp implements AsyncDisposable {
    * Stops one resource's process or container and starts it again, same ports and environment.
    * Its dependents keep running (and see it unhealthy meanwhile); what it depends on is left alone.
    * Resolves once the new start is healthy, finished or failed; `resource(name).restarts` counts them.
+   * `why` shows in the status while it restarts (`restarting: <why>`).
    * @example await app.restartResource("auth-api"); await app.waitForHealthy("auth-api")
    */
-  restartResource(name: string): Promise<void> {
-    return this.#orchestrator.restartResource(name);
+  restartResource(name: string, why?: string): Promise<void> {
+    return this.#orchestrator.restartResource(name, why);
   }
 
   /**

@@ -38,7 +38,7 @@ describe("the AppHost command line", () => {
         -h, --help         show this help
 
       Commands:
-        run                start every resource until Ctrl-C (the default command)
+        run [options]      start every resource until Ctrl-C (the default command)
         manifest           print the model as JSON; contacts no engine
         publish [options]  write the model for Docker Compose, Swarm or Kubernetes
         down [options]     remove this AppHost's containers and networks

@@ -1,6 +1,8 @@
 import type { DistributedApplication } from "../app/distributed-application.js";
 import type { RunningApp } from "../app/running-app.js";
 import { ParameterResource } from "../model/parameter-resource.js";
+import { watchApps } from "../watch/watch-apps.js";
+import { applyDevLoopFlags, type DevLoopFlags } from "./dev-loop-flags.js";
 import { formatSummary } from "./format-status.js";
 import { Redactor } from "./redactor.js";
 import { createStatusOutput, type StatusOutput } from "./status-output.js";
@@ -10,7 +12,8 @@ import { createStatusOutput, type StatusOutput } from "./status-output.js";
  * SIGINT/SIGTERM stops it in reverse dependency order. A second Ctrl-C exits at once (the next run
  * reaps what is left).
  */
-export async function runApp(application: DistributedApplication): Promise<void> {
+export async function runApp(application: DistributedApplication, flags: DevLoopFlags = {}): Promise<void> {
+  const watched = applyDevLoopFlags(application.resources, flags);
   const redactor = new Redactor();
   const shown = application.resources.filter((r) => !(r instanceof ParameterResource)).map((r) => r.name);
   const nameWidth = Math.max(...shown.map((name) => name.length), 8);
@@ -18,6 +21,8 @@ export async function runApp(application: DistributedApplication): Promise<void>
   const started = Date.now();
   const app = await application.start({ onLog: output.log, onProgress: output.message, onSecrets: (values) => redactor.add(values) });
   const unsubscribe = watch(app, output);
+  const watching = watched.length > 0 ? await watchApps({ app, resources: watched, onMessage: output.message }) : undefined;
+  if (watching) output.message(`watching ${watched.map((r) => r.name).join(", ")}: a saved change restarts that app`);
   let stopping = false;
   const stopRequested = waitForStopSignal(output).then(() => void (stopping = true));
   await Promise.race([app.settled, stopRequested]);
@@ -25,6 +30,7 @@ export async function runApp(application: DistributedApplication): Promise<void>
   if (!stopping) formatSummary(app.resources().filter((r) => shown.includes(r.name)), Date.now() - started).forEach((line) => output.message(line));
   await stopRequested;
   output.message("stopping…");
+  watching?.close();
   await app.stop();
   unsubscribe();
   output.message("stopped; session containers and network removed, volumes kept");

@@ -103,8 +103,20 @@ export interface InitializerContext {
   readonly signal: AbortSignal;
 }
 
+/** `run` restarts this Node app when its sources change (see watch/). */
+export interface WatchAnnotation {
+  readonly type: "watch";
+}
+
+/** `run` starts this Node app with the inspector on 127.0.0.1 at a port kept across restarts. */
+export interface InspectAnnotation {
+  readonly type: "inspect";
+}
+
 export type Annotation =
   | EndpointAnnotation
+  | WatchAnnotation
+  | InspectAnnotation
   | ContainerImageAnnotation
   | ContainerNameAnnotation
   | EnvironmentAnnotation

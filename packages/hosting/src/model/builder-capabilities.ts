@@ -2,6 +2,7 @@ import { callError, type CallContext } from "./argument-checks.js";
 import { ConnectionStringResource } from "./connection-string-resource.js";
 import { ContainerResource } from "./container-resource.js";
 import { ExecutableResource } from "./executable-resource.js";
+import { NodeAppResource } from "./node-app-resource.js";
 import { ParameterResource } from "./parameter-resource.js";
 import { hasEndpoints, hasEnvironment, hasWaitSupport, type Resource } from "./resource.js";
 
@@ -21,6 +22,7 @@ export const DATA_CONTAINERS: Capability = {
 export const ENVIRONMENT: Capability = { applies: hasEnvironment, to: RUNNABLE };
 export const ENDPOINTS: Capability = { applies: hasEndpoints, to: RUNNABLE };
 export const ARGS: Capability = { applies: (r) => "supportsArgs" in r, to: RUNNABLE };
+export const NODE_APPS: Capability = { applies: (r) => r instanceof NodeAppResource, to: "Node apps (addNodeApp; an npm app runs its framework's own dev server)" };
 export const WAITS: Capability = { applies: hasWaitSupport, to: RUNNABLE };
 
 /** Throws unless `resource` can take the call (a parameter has no image, a container no command). */

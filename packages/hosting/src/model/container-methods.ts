@@ -1,8 +1,9 @@
 import path from "node:path";
 import type { Lifetime } from "./annotations.js";
 import type { AppHostInfo } from "./app-host-info.js";
+import { NodeAppMethods } from "./node-app-methods.js";
 import { callError, checkCall, checkOptions, type CallContext } from "./argument-checks.js";
-import { checkCapability, CONTAINERS, DATA_CONTAINERS, type Capability } from "./builder-capabilities.js";
+import { CONTAINERS, DATA_CONTAINERS } from "./builder-capabilities.js";
 import { recordCallSite } from "./call-site.js";
 import { ContainerResource, splitImageTag } from "./container-resource.js";
 import type { Resource, ResourceWithDataPath } from "./resource.js";
@@ -12,20 +13,10 @@ const LIFETIMES: readonly Lifetime[] = ["session", "persistent"];
 const MOUNT_OPTIONS = { readOnly: "boolean?" } as const;
 
 /**
- * The fields every resource builder has, and the methods that apply to containers only (image,
- * name, mounts, lifetime). `ResourceBuilder` adds the rest; the split only keeps files small.
+ * The methods that apply to containers only (image, name, mounts, lifetime). `ResourceBuilder`
+ * adds the rest; the split only keeps files small.
  */
-export abstract class ContainerMethods<R extends Resource> {
-  constructor(
-    readonly resource: R,
-    /** The AppHost this resource belongs to; relative paths resolve against its folder. */
-    readonly appHost: AppHostInfo,
-  ) {}
-
-  get name(): string {
-    return this.resource.name;
-  }
-
+export abstract class ContainerMethods<R extends Resource> extends NodeAppMethods<R> {
   /**
    * Runs a different image.
    * @example builder.addContainer("cache", "redis").withImage("valkey/valkey", "8")
@@ -111,13 +102,6 @@ export abstract class ContainerMethods<R extends Resource> {
     checkCall(this.checked("withLifetime", '.withLifetime("persistent")', CONTAINERS), { "the lifetime": [lifetime, LIFETIMES] });
     this.resource.addAnnotation({ type: "lifetime", lifetime });
     return this;
-  }
-
-  /** The context of a call on this resource, after checking the resource can take it. */
-  protected checked(method: string, example: string, capability?: Capability): CallContext {
-    const context = { call: `resource '${this.name}': .${method}(…)`, example };
-    if (capability) checkCapability(context, this.resource, capability);
-    return context;
   }
 }
 
