@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { BosunError } from "../../errors/bosun-error.js";
+import getPort from "get-port";
 import { ExecutableResource } from "../../model/executable-resource.js";
+import { NodeAppResource } from "../../model/node-app-resource.js";
+import type { AllocatedEndpoint } from "../../model/value-resolver.js";
 import type { Resource } from "../../model/resource.js";
 import type { ResourceRuntime, SessionInfo, StartedResource, StartRequest } from "../resource-runtime.js";
 import { commandLineOf } from "./command-line.js";
@@ -29,7 +32,8 @@ export function createProcessRuntime(options: ProcessRuntimeOptions): ResourceRu
 
 async function startProcess(request: StartRequest<ExecutableResource>, options: ProcessRuntimeOptions, registry: ProcessRegistry): Promise<StartedResource> {
   const { resource } = request;
-  const { command, args } = commandLineOf(resource, request.args);
+  const inspector = await inspectorEndpoint(request);
+  const { command, args } = commandLineOf(resource, request.args, inspector?.hostPort);
   const child = spawn(command, args, {
     cwd: resource.workingDirectory,
     // The session id lets a later run recognise this process as ours before reaping it.
@@ -43,10 +47,23 @@ async function startProcess(request: StartRequest<ExecutableResource>, options: 
   const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? 128 + signalNumber(signal))));
   void exited.then(() => registry.remove(resource.name, child.pid));
   return {
-    endpoints: request.endpoints,
+    endpoints: inspector ? new Map([...request.endpoints, [INSPECTOR_ENDPOINT, inspector]]) : request.endpoints,
     exited,
     stop: () => stopProcessGroup(child, exited, options.gracePeriodMs ?? 5_000),
   };
+}
+
+/** The name under which the inspector's address shows with the app's endpoints. */
+export const INSPECTOR_ENDPOINT = "inspector";
+
+/**
+ * For a Node app with `.withInspect()`: the inspector's port, the one it had before when this is a
+ * restart (the orchestrator hands the previous endpoints back), else a free one.
+ */
+async function inspectorEndpoint(request: StartRequest<ExecutableResource>): Promise<AllocatedEndpoint | undefined> {
+  if (!(request.resource instanceof NodeAppResource) || !request.resource.lastAnnotationOf("inspect")) return undefined;
+  const port = request.endpoints.get(INSPECTOR_ENDPOINT)?.hostPort ?? (await getPort({ host: "127.0.0.1" }));
+  return { scheme: "http", hostPort: port, targetPort: port, containerHost: undefined };
 }
 
 function spawned(child: ChildProcess, resource: Resource, command: string): Promise<void> {
