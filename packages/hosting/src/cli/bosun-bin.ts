@@ -31,7 +31,8 @@ export function runBosunBin(argv: readonly string[], options: BosunBinOptions = 
     commands: CLI_COMMANDS,
     extend: (command) => command.argument("[apphost]", "the AppHost script", DEFAULT_APPHOST),
     action: async (definition, _options, command) => {
-      const script = String(command.processedArgs[0]);
+      // The command's own arguments (restart <name>) come first; the AppHost is the last.
+      const script = String(command.processedArgs.at(-1));
       if (!existsSync(script)) {
         command.error(`error: no AppHost script '${script}' in ${process.cwd()}; pass its path: bosun ${definition.name} path/to/apphost.ts`, {
           exitCode: EXIT_CODES.USAGE,
@@ -39,7 +40,7 @@ export function runBosunBin(argv: readonly string[], options: BosunBinOptions = 
         });
       }
       await options.preload?.();
-      await launchAppHost(path.resolve(script), [definition.name, ...forwardedOptions(command)]);
+      await launchAppHost(path.resolve(script), [definition.name, ...command.processedArgs.slice(0, -1).map(String), ...forwardedOptions(command)]);
     },
     ...(options.output ? { output: options.output } : {}),
   });

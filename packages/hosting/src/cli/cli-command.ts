@@ -16,6 +16,6 @@ export interface CliCommand {
   readonly summary: string;
   /** Declares the command's options on its commander command, e.g. `command.option("--volumes", "…")`. */
   readonly configure?: (command: Command) => void;
-  /** Does the command for a built model. */
-  readonly execute: (application: DistributedApplication, options: CommandOptions) => Promise<void>;
+  /** Does the command for a built model; `args` are the arguments it declared (`restart <name>`). */
+  readonly execute: (application: DistributedApplication, options: CommandOptions, args: readonly string[]) => Promise<void>;
 }

@@ -42,6 +42,7 @@ describe("the AppHost command line", () => {
         manifest           print the model as JSON; contacts no engine
         publish [options]  write the model for Docker Compose, Swarm or Kubernetes
         down [options]     remove this AppHost's containers and networks
+        restart <name>     restart one resource of the running app
 
       Exit codes: 0 done, 1 failed, 2 usage error, 130 stopped by a second Ctrl-C.
       "

@@ -26,7 +26,7 @@ export async function runCommandLine(
     name: options.name ?? appHostInvocation(),
     description: `The AppHost of '${application.appHost.name}': runs its app model with bosun.`,
     commands: CLI_COMMANDS,
-    action: (definition, commandOptions) => definition.execute(application, commandOptions),
+    action: (definition, commandOptions, command) => definition.execute(application, commandOptions, command.processedArgs.map(String)),
     ...(options.output ? { output: options.output } : {}),
   });
   try {

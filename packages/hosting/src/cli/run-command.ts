@@ -1,8 +1,10 @@
 import type { DistributedApplication } from "../app/distributed-application.js";
 import type { RunningApp } from "../app/running-app.js";
 import { ParameterResource } from "../model/parameter-resource.js";
+import { controlSocketPath, serveControl } from "../control/control-socket.js";
 import { watchApps } from "../watch/watch-apps.js";
 import { applyDevLoopFlags, type DevLoopFlags } from "./dev-loop-flags.js";
+import { appHostInvocation } from "./app-host-invocation.js";
 import { formatSummary } from "./format-status.js";
 import { Redactor } from "./redactor.js";
 import { createStatusOutput, type StatusOutput } from "./status-output.js";
@@ -23,6 +25,8 @@ export async function runApp(application: DistributedApplication, flags: DevLoop
   const unsubscribe = watch(app, output);
   const watching = watched.length > 0 ? await watchApps({ app, resources: watched, onMessage: output.message }) : undefined;
   if (watching) output.message(`watching ${watched.map((r) => r.name).join(", ")}: a saved change restarts that app`);
+  const control = await serveControl(controlSocketPath(application.appHost), app).catch(() => undefined);
+  if (control) output.message(`to restart one resource from another terminal: ${appHostInvocation()} restart <name>`);
   let stopping = false;
   const stopRequested = waitForStopSignal(output).then(() => void (stopping = true));
   await Promise.race([app.settled, stopRequested]);
@@ -31,6 +35,7 @@ export async function runApp(application: DistributedApplication, flags: DevLoop
   await stopRequested;
   output.message("stopping…");
   watching?.close();
+  control?.close();
   await app.stop();
   unsubscribe();
   output.message("stopped; session containers and network removed, volumes kept");

@@ -2,6 +2,7 @@ import type { CliCommand } from "../cli-command.js";
 import { DOWN_COMMAND } from "./down.js";
 import { MANIFEST_COMMAND } from "./manifest.js";
 import { PUBLISH_COMMAND } from "./publish.js";
+import { RESTART_COMMAND } from "./restart.js";
 import { RUN_COMMAND } from "./run.js";
 
 /**
@@ -9,6 +10,6 @@ import { RUN_COMMAND } from "./run.js";
  * AppHost command line and the `bosun` bin are built from this list. `run` is what an empty command
  * line means.
  */
-export const CLI_COMMANDS: readonly CliCommand[] = [RUN_COMMAND, MANIFEST_COMMAND, PUBLISH_COMMAND, DOWN_COMMAND];
+export const CLI_COMMANDS: readonly CliCommand[] = [RUN_COMMAND, MANIFEST_COMMAND, PUBLISH_COMMAND, DOWN_COMMAND, RESTART_COMMAND];
 
 export const DEFAULT_COMMAND = RUN_COMMAND.name;
