@@ -49,3 +49,4 @@ export {
   type LoadImageSubstitutionOptions,
   type SubstitutedImage,
 } from "../images/index.js";
+export { watchApps, type RestartableApp, type WatchAppsOptions } from "../watch/watch-apps.js";
