@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from "node:os";
 import path from "node:path";
 import { createBuilder, type AppBuilder } from "bosun";
-import { watchApps } from "@bosun/hosting/runtime";
+import { watchApps } from "@bosun/hosting";
 
 const SAVES = 10;
 const REPO = path.join(import.meta.dirname, "..");

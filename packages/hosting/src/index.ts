@@ -5,6 +5,7 @@ export { createBuilder, DistributedApplicationBuilder, type AddResourceOptions, 
 export { checkCall, checkOptions, type ArgumentKind, type ArgumentRule, type CallContext } from "./model/argument-checks.js";
 export { DistributedApplication } from "./app/distributed-application.js";
 export { RunningApp } from "./app/running-app.js";
+export { watchApps, type RestartableApp, type WatchAppsOptions } from "./watch/watch-apps.js";
 export type { StartOptions } from "./app/start-app.js";
 export type { ResourceEvent, ResourceSnapshot, ResourceState, HealthStatus } from "./orchestrator/resource-state.js";
 export type { ProbeSchedule } from "./health/backoff.js";

@@ -21,6 +21,8 @@ const LAYERS = [
   "runtime",
   "health",
   "orchestrator",
+  "watch",
+  "control",
   "publish",
   "app",
   "cli",

@@ -49,4 +49,3 @@ export {
   type LoadImageSubstitutionOptions,
   type SubstitutedImage,
 } from "../images/index.js";
-export { watchApps, type RestartableApp, type WatchAppsOptions } from "../watch/watch-apps.js";
