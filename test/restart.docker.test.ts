@@ -37,7 +37,19 @@ describe("restartResource and startResource against the real runtimes", () => {
     const webUrl = app.resource("web").endpoints.http!;
     const [apiBefore, webBefore] = [await answer(apiUrl), await answer(webUrl)];
 
+    const cacheSteps: string[] = [];
+    const following = new AbortController();
+    const collectingCache = (async () => {
+      for await (const { snapshot } of app.events(following.signal)) if (snapshot.name === "cache") cacheSteps.push(`${snapshot.state}/${snapshot.health}`);
+    })();
     await app.restartResource("cache");
+    following.abort();
+    await collectingCache;
+    // While it restarted, what waits for it saw it neither Running nor healthy.
+    expect(cacheSteps[0]).toBe("Stopping/Unknown");
+    expect(cacheSteps).toContain("Starting/Unknown");
+    expect(cacheSteps.at(-1)).toBe("Running/Healthy");
+    expect(app.resource("api")).toMatchObject({ state: "Running", health: "Healthy", restarts: 0 });
     expect(app.resource("cache")).toMatchObject({ state: "Running", health: "Healthy", restarts: 1, endpoints: { tcp: cacheUrl } });
     const redis = new Redis(app.connectionString("cache"), { lazyConnect: true, maxRetriesPerRequest: 0 });
     await redis.connect();
