@@ -92,7 +92,7 @@ export class ResourceLifecycle {
     // Its exit is not an exit of the resource: the callback on `exited` ignores a handle no longer current.
     this.handle = undefined;
     const running = previous !== undefined && !TERMINAL_STATES.has(this.#o.states.get(this.#name).state);
-    if (running) this.#update({ state: "Stopping", health: "Unknown", reason });
+    if (running) this.#update({ state: "Stopping", health: "Unknown", healthyAt: undefined, reason });
     await previous?.stop();
     await previous?.exited;
     if (this.#stopping || this.#o.signal.aborted) return;
