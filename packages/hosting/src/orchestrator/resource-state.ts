@@ -34,7 +34,7 @@ export interface ResourceEvent {
   readonly previous: ResourceSnapshot;
 }
 
-/** States after which a resource will not run again in this session. */
+/** States in which a resource has ended; it runs again only through startResource or restartResource. */
 export const TERMINAL_STATES: ReadonlySet<ResourceState> = new Set(["FailedToStart", "Exited", "Finished"]);
 
 /** How a reason starts when a resource failed because of a dependency, or never got healthy in time. */
