@@ -47,7 +47,7 @@ export class RunningApp implements AsyncDisposable {
 
   /**
    * Stops one resource's process or container as if it had crashed, to see how the rest copes:
-   * it becomes Exited (or Finished on exit code 0) and is not started again; the others keep running.
+   * it becomes Exited (or Finished on exit code 0) until `startResource` starts it again; the others keep running.
    * @example await app.stopResource("cache"); expect(app.resource("cache").state).toBe("Exited")
    */
   async stopResource(name: string): Promise<void> {
