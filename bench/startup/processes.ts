@@ -1,6 +1,5 @@
 // Child processes of the bench: docker CLI calls, the dependent, AppHosts.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -8,6 +7,8 @@ export const BENCH_DIR = import.meta.dirname;
 export const REPO_ROOT = path.resolve(BENCH_DIR, "..", "..");
 /** Label on the floor's containers, so a bench that was killed is cleaned up by the next one. */
 export const FLOOR_LABEL = "bosun-bench=startup-floor";
+
+export { freePort } from "../../test/support/free-port.js";
 
 const run = promisify(execFile);
 
@@ -20,18 +21,6 @@ export async function docker(...args: string[]): Promise<string> {
 export async function removeFloorContainers(): Promise<void> {
   const ids = (await docker("ps", "-aq", "--filter", `label=${FLOOR_LABEL}`)).split("\n").filter(Boolean);
   if (ids.length > 0) await docker("rm", "-fv", ...ids);
-}
-
-/** A port nothing listens on right now, on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A Node child whose output is kept (shown only when something goes wrong). */

@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { createBuilder, type DistributedApplication } from "bosun";
 import { defineApp } from "../../apphost/app.js";
+import { freePort } from "./free-port.js";
 import { REPO_ROOT } from "./workspace-files.js";
 
 const execFileAsync = promisify(execFile);
@@ -51,18 +51,6 @@ export async function publishableReference(appName: string): Promise<Publishable
   }
   const env = { ...process.env, BOSUN_SECRETS_DIR: mkdtempSync(path.join(os.tmpdir(), `${appName}-secrets-`)) };
   return { app: builder.build(), gatewayPort, env };
-}
-
-/** A TCP port nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs a CLI (docker, docker-compose) and resolves with its output; rejects with its stderr. */
