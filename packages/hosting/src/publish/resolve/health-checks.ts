@@ -45,7 +45,7 @@ function checksOf(member: Resource, context: CheckContext): PublishHealthCheck[]
 
 function reasonFor(check: HealthCheck, kind: PublishServiceKind): string {
   if (check.kind === "probe") return "a probe function with no publishedCheck; an integration can add one";
-  return kind === "container" ? `the image may have no HTTP or TCP client; give the container a check with withHealthCheck and a publishedCheck` : "unknown";
+  return kind === "container" ? `the image may have no HTTP or TCP client; add a probe health check with a publishedCheck through resource.addAnnotation (withHealthCheck takes none)` : "unknown";
 }
 
 function publishCheck(member: Resource, check: HealthCheck, context: CheckContext): PublishHealthCheck | undefined {
