@@ -63,6 +63,15 @@ describe("an AppHost script's command line", () => {
     expect(await appHost("--version")).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: "" });
   });
 
+  it("ends --help and manifest quietly with 0 when the reader of its output has gone (| head)", TIMEOUT, async () => {
+    for (const args of [["--help"], ["manifest"]]) {
+      const child = startAppHost(args);
+      child.stdout!.destroy();
+      const { code, stderr } = await ended(child);
+      expect({ args, code, stderr }).toEqual({ args, code: 0, stderr: "" });
+    }
+  });
+
   it("refuses manifest with an extra argument, naming it, with exit code 2 and nothing on stdout", TIMEOUT, async () => {
     const { code, stdout, stderr } = await appHost("manifest", "extra");
     expect({ code, stdout }).toEqual({ code: 2, stdout: "" });

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { bosunVersion } from "./bosun-version.js";
+import { ignoreClosedOutput } from "./closed-output.js";
 import type { CliCommand, CommandOptions } from "./cli-command.js";
 import { DEFAULT_COMMAND } from "./commands/index.js";
 import { EXIT_CODES } from "./exit-codes.js";
@@ -32,6 +33,7 @@ Exit codes: ${EXIT_CODES.OK} done, ${EXIT_CODES.FAILURE} failed, ${EXIT_CODES.US
 
 /** A commander program with one subcommand per definition; usage errors say what to type instead. */
 export function buildProgram(spec: ProgramSpec): Command {
+  if (spec.output === undefined) ignoreClosedOutput();
   const output = spec.output ?? STANDARD_OUTPUT;
   const program = new Command(spec.name)
     .description(spec.description)
