@@ -11,7 +11,7 @@ export const PUBLISH_COMMAND: CliCommand = {
     command
       .addOption(new Option("--target <target>", "the deployment target").choices(["compose", "swarm", "kubernetes"]).makeOptionMandatory())
       .option("--output <dir>", "folder to write to, relative to the current folder (default: publish/<target> next to the AppHost)")
-      .option("--env-file", "fill a git-ignored .env (and Swarm's secrets/) with this AppHost's values; existing values are kept")
+      .option("--env-file", "fill a git-ignored .env (and Swarm's secrets/) with this AppHost's values; existing values are kept (Node 20: give it last, see docs/publishing.md)")
       .option("--build", "build and tag the images of the app's own services with the local engine")
       .option("--strict", "fail, writing nothing, when the target cannot express something in the model")
       .addOption(new Option("--swarm-endpoint-mode <mode>", "swarm: vip (default) or dnsrr with host-mode ports, for kernels without IPVS").choices(["vip", "dnsrr"]))
