@@ -6,7 +6,8 @@
 import os from "node:os";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { createBuilder, type AppBuilder } from "bosun";
+import { createBuilder } from "bosun";
+import { addLargeModel } from "./support/large-model.js";
 
 // Collect garbage before each timed run, so a run does not pay for the previous run's models.
 v8.setFlagsFromString("--expose-gc");
@@ -15,9 +16,6 @@ const collectGarbage = vm.runInNewContext("gc") as () => void;
 const SIZES = [100, 1_000, 5_000];
 const WARM_UP_RUNS = 5;
 const RUNS = 21;
-const APPS_PER_GROUP = 4;
-/** Resources one group adds: postgres password + server + database, redis password + server, a container, the Node apps. */
-const RESOURCES_PER_GROUP = 3 + 2 + 1 + APPS_PER_GROUP;
 
 interface Timing {
   readonly add: number;
@@ -26,37 +24,11 @@ interface Timing {
   readonly total: number;
 }
 
-/** One group: a database and a cache, a container, and Node apps that use them and the previous group's apps. */
-function addGroup(builder: AppBuilder, group: number, previousApps: ReturnType<AppBuilder["addNodeApp"]>[]) {
-  const db = builder.addPostgres(`pg-${group}`).withDataVolume().addDatabase(`db-${group}`);
-  const cache = builder.addRedis(`cache-${group}`).withHostPort(20_000 + group);
-  const search = builder.addContainer(`search-${group}`, "opensearchproject/opensearch:2").withHttpEndpoint({ targetPort: 9200 });
-  const apps = [];
-  for (let i = 0; i < APPS_PER_GROUP; i += 1) {
-    const app = builder
-      .addNodeApp(`api-${group}-${i}`, `../services/api-${i}`, "src/index.ts")
-      .withHttpEndpoint({ env: "PORT" })
-      .withHttpHealthCheck("/health")
-      .withReference(db)
-      .withReference(cache)
-      .withReference(search)
-      .waitFor(db)
-      .waitFor(cache)
-      .waitForStart(search);
-    const upstream = previousApps[i];
-    if (upstream) app.withReference(upstream).waitFor(upstream);
-    apps.push(app);
-  }
-  return apps;
-}
-
 function buildModel(resourceCount: number): Timing {
   collectGarbage();
   const started = performance.now();
   const builder = createBuilder({ appHostDirectory: "/tmp/bench/apphost" });
-  let previous: ReturnType<AppBuilder["addNodeApp"]>[] = [];
-  for (let group = 0; group < resourceCount / RESOURCES_PER_GROUP; group += 1) previous = addGroup(builder, group, previous);
-  if (builder.resources.length !== resourceCount) throw new Error(`built ${builder.resources.length} resources, expected ${resourceCount}`);
+  addLargeModel(builder, resourceCount, (app) => `../services/api-${app}`);
   const added = performance.now();
   const app = builder.build();
   const built = performance.now();

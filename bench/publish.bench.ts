@@ -7,16 +7,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createBuilder, type AppBuilder, type DistributedApplication } from "bosun";
+import { createBuilder, type DistributedApplication } from "bosun";
+import { addLargeModel } from "./support/large-model.js";
 import { defineApp } from "../apphost/app.js";
 
 const APPHOST = fileURLToPath(new URL("../apphost/", import.meta.url));
 const APP_SOURCE = "../examples/ecommerce/auth-api";
 const WARM_UP_RUNS = 3;
 const RUNS = 11;
-const APPS_PER_GROUP = 4;
-/** postgres password + server + database, redis password + server, a container, the Node apps. */
-const RESOURCES_PER_GROUP = 3 + 2 + 1 + APPS_PER_GROUP;
 const TARGETS = ["compose", "swarm", "kubernetes"] as const;
 
 function reference(): DistributedApplication {
@@ -27,28 +25,7 @@ function reference(): DistributedApplication {
 
 function large(resourceCount: number): DistributedApplication {
   const builder = createBuilder({ appHostDirectory: APPHOST, appName: "large" });
-  let previous: ReturnType<AppBuilder["addNodeApp"]>[] = [];
-  for (let group = 0; group < resourceCount / RESOURCES_PER_GROUP; group += 1) {
-    const db = builder.addPostgres(`pg-${group}`).withDataVolume().addDatabase(`db-${group}`);
-    const cache = builder.addRedis(`cache-${group}`).withHostPort(20_000 + group);
-    const search = builder.addContainer(`search-${group}`, "opensearchproject/opensearch:2").withHttpEndpoint({ targetPort: 9200 });
-    previous = Array.from({ length: APPS_PER_GROUP }, (_, i) => {
-      const app = builder
-        .addNodeApp(`api-${group}-${i}`, APP_SOURCE, "src/index.ts")
-        .withHttpEndpoint({ env: "PORT" })
-        .withHttpHealthCheck("/health")
-        .withReference(db)
-        .withReference(cache)
-        .withReference(search)
-        .waitFor(db)
-        .waitFor(cache)
-        .waitForStart(search);
-      const upstream = previous[i];
-      if (upstream) app.withReference(upstream).waitFor(upstream);
-      return app;
-    });
-  }
-  if (builder.resources.length !== resourceCount) throw new Error(`built ${builder.resources.length} resources, expected ${resourceCount}`);
+  addLargeModel(builder, resourceCount, () => APP_SOURCE);
   return builder.build();
 }
 
