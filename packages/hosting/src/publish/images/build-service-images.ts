@@ -62,13 +62,19 @@ export async function buildServiceImages(services: readonly PublishService[], op
     const buildFiles = writeBuildFolder(request, contextDirectory);
     const root = findWorkspaceRoot(service.source.directory);
     const command = appCommand(service.name, service.source);
-    const stageOptions = { contextDirectory, workspaceRoot: root, appDirectory: service.source.directory, extraPackages: command.extraPackages, includeBinLinks: command.npmScript };
+    const closure = dependencyClosure(root, service.source.directory, command.extraPackages);
     if (options.runBuildScripts !== false) {
-      const closure = dependencyClosure(root, service.source.directory, command.extraPackages);
       const members = closure.packages.filter((pkg) => pkg.workspace).map((pkg) => pkg.source);
       await runBuildScripts([...members, service.source.directory], buildScriptsDone, log);
     }
-    const staged = stageBuildContext(stageOptions);
+    const staged = stageBuildContext({
+      contextDirectory,
+      workspaceRoot: root,
+      appDirectory: service.source.directory,
+      extraPackages: command.extraPackages,
+      includeBinLinks: command.npmScript,
+      closure,
+    });
     // The Dockerfile (base image) and the entrypoint count too, not only the staged files.
     const fingerprint = createHash("sha256").update(staged.fingerprint).update(buildFiles.map((file) => `${file.path}\0${file.content}`).join("\0")).digest("hex");
     const existing = await options.engine.images.inspect(service.image);

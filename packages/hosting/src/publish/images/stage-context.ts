@@ -15,6 +15,8 @@ export interface StageOptions {
   readonly extraPackages: readonly string[];
   /** Copy node_modules/.bin links (an npm script's commands) of the staged packages. */
   readonly includeBinLinks: boolean;
+  /** The app's dependency closure when the caller already walked it; walked here otherwise. */
+  readonly closure?: DependencyClosure;
 }
 
 export interface StagedContext {
@@ -32,7 +34,7 @@ export interface StagedContext {
  * (no copy, no space), else copied. Nothing is downloaded: the image gets exactly what `run` used.
  */
 export function stageBuildContext(options: StageOptions): StagedContext {
-  const closure = dependencyClosure(options.workspaceRoot, options.appDirectory, options.extraPackages);
+  const closure = options.closure ?? dependencyClosure(options.workspaceRoot, options.appDirectory, options.extraPackages);
   const target = (folder: string, path: string) => join(options.contextDirectory, folder, path);
   for (const folder of Object.values(CONTEXT_FOLDERS)) {
     rmSync(join(options.contextDirectory, folder), { recursive: true, force: true });
