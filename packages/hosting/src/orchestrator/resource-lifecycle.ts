@@ -45,7 +45,6 @@ export class ResourceLifecycle {
   #current: Promise<void> = Promise.resolve();
   /** Restarts run one after another; each stops what the previous one started. */
   #replacing: Promise<void> = Promise.resolve();
-  #restarts = 0;
   /** Each line of output brings the next start-up probe forward: it often says the server is ready. */
   readonly #nudge = new ProbeNudge();
   #stopping = false;
@@ -96,8 +95,7 @@ export class ResourceLifecycle {
     await previous?.stop();
     await previous?.exited;
     if (this.#stopping || this.#o.signal.aborted) return;
-    this.#restarts += 1;
-    this.#update({ restarts: this.#restarts, reason });
+    this.#update({ restarts: this.#o.states.get(this.#name).restarts + 1, reason });
     this.#current = this.#run(previous?.endpoints ?? this.#o.allocations.peek(this.#name), reason);
   }
 
