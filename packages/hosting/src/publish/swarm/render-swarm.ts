@@ -4,6 +4,8 @@ import { healthTest, healthTiming } from "../render/health-test.js";
 import { interpolate, parametersByVariable } from "../render/interpolation.js";
 import { toYamlText, type YamlMapping } from "../render/yaml-text.js";
 import { swarmMount, swarmPort } from "./swarm-fields.js";
+import { SECRET_TEMPLATES_VARIABLE } from "../images/entrypoint/secret-templates.js";
+import { WAIT_FOR_VARIABLE } from "../images/entrypoint/wait-targets.js";
 import { literalTemplate, secretsIn, swarmVariable } from "./swarm-secrets.js";
 
 export const STACK_FILE = "stack.yaml";
@@ -65,7 +67,7 @@ function swarmService(service: PublishService, parameters: ReadonlyMap<string, P
   if (service.healthChecks.length > 0) {
     const timing = healthTiming(service.healthChecks);
     // A task still waiting in its entrypoint must not be killed as unhealthy: the start period covers the wait.
-    const startPeriod = environment.BOSUN_WAIT_FOR === undefined ? timing.start_period : `${WAIT_TIMEOUT_SECONDS}s`;
+    const startPeriod = environment[WAIT_FOR_VARIABLE] === undefined ? timing.start_period : `${WAIT_TIMEOUT_SECONDS}s`;
     entry.healthcheck = { test: healthTest(service.healthChecks, value), ...timing, start_period: startPeriod };
   }
   entry.deploy = {
@@ -104,11 +106,11 @@ function swarmEnvironment(service: PublishService, parameters: ReadonlyMap<strin
     const list = waits.map((d) => ({ service: d.service, kind: d.kind, probe: d.probe!.kind, target: d.probe!.target }));
     const secrets = list.flatMap((w) => secretsIn(w.target, parameters));
     const json = JSON.stringify(list.map((w) => ({ ...w, target: w.target.map((p) => (typeof p === "string" ? p : `\${${p.parameter}}`)).join("") })));
-    environment.BOSUN_WAIT_FOR = json.replaceAll("$", () => "$$");
-    if (secrets.length > 0) templates.push("BOSUN_WAIT_FOR");
+    environment[WAIT_FOR_VARIABLE] = json.replaceAll("$", () => "$$");
+    if (secrets.length > 0) templates.push(WAIT_FOR_VARIABLE);
     secrets.forEach((s) => mounted.add(s));
   }
-  if (templates.length > 0) environment.BOSUN_SECRET_TEMPLATES = templates.sort().join(",");
+  if (templates.length > 0) environment[SECRET_TEMPLATES_VARIABLE] = templates.sort().join(",");
   return { environment: sortKeys(environment), mounted, interpolated };
 }
 
