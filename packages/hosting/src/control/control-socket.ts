@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { describeError } from "../errors/describe-error.js";
 import type { AppHostInfo } from "../model/app-host-info.js";
 import type { ResourceSnapshot } from "../orchestrator/resource-state.js";
 import { appKeyOf } from "../runtime/docker/docker-labels.js";
@@ -68,7 +69,7 @@ async function handle(app: ControlledApp, line: string): Promise<ControlReply> {
     await app.restartResource(request.restart, "restart requested from the terminal");
     return { ok: true, snapshot: app.resource(request.restart), ms: Date.now() - started };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: describeError(error) };
   }
 }
 

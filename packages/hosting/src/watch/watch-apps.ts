@@ -1,4 +1,5 @@
 import path from "node:path";
+import { describeError } from "../errors/describe-error.js";
 import type { NodeAppResource } from "../model/node-app-resource.js";
 import { TERMINAL_STATES, type ResourceEvent } from "../orchestrator/resource-state.js";
 import { batchChanges, type ChangeBatcher } from "./debounce.js";
@@ -56,7 +57,7 @@ async function restart(options: WatchAppsOptions, resource: NodeAppResource, pat
   const why = paths.length === 1 ? `${paths[0]} changed` : `${paths[0]} and ${paths.length - 1} more changed`;
   options.onMessage(`${resource.name}: restarting: ${why}`);
   await options.app.restartResource(resource.name, why).catch((error: unknown) => {
-    options.onMessage(`${resource.name}: could not restart: ${error instanceof Error ? error.message : String(error)}`);
+    options.onMessage(`${resource.name}: could not restart: ${describeError(error)}`);
   });
 }
 
