@@ -7,9 +7,9 @@ import {
   ParameterResource,
   renderEnvironment,
   staticRuntimeValues,
-  ValidationError,
 } from "@bosun/hosting";
 import { describe, expect, it } from "vitest";
+import { problemsOf } from "../../../test/support/validation-problems.js";
 import { postgres, PostgresDatabaseResource, PostgresServerResource, POSTGRES_DATA_PATH } from "./index.js";
 
 function newBuilder() {
@@ -214,16 +214,6 @@ describe("a PostgreSQL model", () => {
 });
 
 describe("mistakes in a PostgreSQL model", () => {
-  function problemsOf(build: () => unknown): readonly string[] {
-    try {
-      build();
-    } catch (error) {
-      if (error instanceof ValidationError) return error.problems;
-      throw error;
-    }
-    throw new Error("expected a ValidationError");
-  }
-
   it("reports a bad server name once, not again for its password parameter or its pgAdmin", () => {
     const builder = newBuilder();
     builder.addPostgres("Postgres_DB").withPgAdmin();

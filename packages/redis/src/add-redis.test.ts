@@ -7,9 +7,9 @@ import {
   renderArgs,
   renderEnvironment,
   staticRuntimeValues,
-  ValidationError,
 } from "@bosun/hosting";
 import { describe, expect, it } from "vitest";
+import { problemsOf } from "../../../test/support/validation-problems.js";
 import { redis, RedisResource, REDIS_DATA_PATH } from "./index.js";
 
 function newBuilder() {
@@ -123,16 +123,6 @@ describe("withReference to Redis", () => {
 describe("mistakes in a Redis model", () => {
   /** What a JavaScript caller without types can pass: anything. */
   type Untyped = any;
-
-  function problemsOf(build: () => unknown): readonly string[] {
-    try {
-      build();
-    } catch (error) {
-      if (error instanceof ValidationError) return error.problems;
-      throw error;
-    }
-    throw new Error("expected a ValidationError");
-  }
 
   it("reports a bad name once, not again for the generated '<name>-password' parameter", () => {
     const builder = newBuilder();
