@@ -5,22 +5,11 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "./support/eventually.js";
+import { answer, serverSource } from "./support/version-server.js";
 
 const APPHOST = path.join(import.meta.dirname, "fixtures", "dev-loop-apphost.ts");
 const running: ChildProcess[] = [];
 afterEach(() => running.splice(0).forEach((child) => child.kill("SIGKILL")));
-
-function serverSource(version: string): string {
-  return `import http from "node:http";
-http.createServer((req, res) => res.end("${version} " + process.pid)).listen(Number(process.env.PORT), "127.0.0.1");
-`;
-}
-
-async function answer(url: string): Promise<{ version: string; pid: number }> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-  const [version, pid] = (await response.text()).split(" ");
-  return { version: version!, pid: Number(pid) };
-}
 
 function setUp() {
   const folder = mkdtempSync(path.join(os.tmpdir(), "bosun-dev-loop-cli-"));

@@ -4,30 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createBuilder } from "../app/distributed-application-builder.js";
 import { watchApps } from "./watch-apps.js";
-
-/** Retries `probe` every 50 ms until it resolves or `timeoutMs` passes, then throws its last error. */
-async function eventually<T>(what: string, timeoutMs: number, probe: () => Promise<T>): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; ; await new Promise((resolve) => setTimeout(resolve, 50))) {
-    try {
-      return await probe();
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms: ${String(error)}`);
-    }
-  }
-}
-
-/** A Node server answering `<version> <pid>`; the test rewrites it on disk. */
-function serverSource(version: string): string {
-  return `import http from "node:http";
-http.createServer((req, res) => res.end("${version} " + process.pid)).listen(Number(process.env.PORT), "127.0.0.1");
-`;
-}
-
-async function answer(url: string): Promise<{ version: string; pid: number }> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-  const [version, pid] = (await response.text()).split(" ");
-  return { version: version!, pid: Number(pid) };
-}
+import { eventually } from "../../../../test/support/eventually.js";
+import { answer, serverSource } from "../../../../test/support/version-server.js";
 
 function appInTempFolder(appName: string) {
   const folder = mkdtempSync(path.join(os.tmpdir(), "bosun-dev-loop-"));
