@@ -22,9 +22,8 @@ export interface ImageClient {
   /** Asks the engine for the image's registry manifest without pulling it. */
   distributionReachable(reference: string, timeoutMs: number): Promise<RegistryReachability>;
   /**
-   * Builds and tags an image from a tar stream with the engine's classic builder (no BuildKit,
-   * never pulls); `onOutput` gets each line of the build log. Throws a BosunError with the log's
-   * tail when a step fails.
+   * Builds and tags an image from a folder with the engine's classic builder (no BuildKit, never
+   * pulls). Throws a BosunError with the build log's tail when a step fails.
    */
-  build(spec: ImageBuildSpec, onOutput?: (line: string) => void): Promise<ImageBuildResult>;
+  build(spec: ImageBuildSpec): Promise<ImageBuildResult>;
 }

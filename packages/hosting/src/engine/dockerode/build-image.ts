@@ -14,28 +14,16 @@ interface BuildEvent {
 const LOG_TAIL_LINES = 15;
 
 /** Builds an image through the engine API (classic builder), following its output to the end. */
-export async function buildImage(docker: Docker, endpoint: string, spec: ImageBuildSpec, onOutput?: (line: string) => void): Promise<ImageBuildResult> {
+export async function buildImage(docker: Docker, endpoint: string, spec: ImageBuildSpec): Promise<ImageBuildResult> {
   const operation = { action: `build image '${spec.tag}'`, endpoint };
   const output: string[] = [];
   let events: BuildEvent[];
   try {
-    const context = "directory" in spec.context ? { context: spec.context.directory, src: [...spec.context.entries] } : spec.context;
-    const stream = await docker.buildImage(context, {
-      t: spec.tag,
-      dockerfile: spec.dockerfile ?? "Dockerfile",
-      labels: { ...spec.labels },
-      buildargs: { ...spec.buildArgs },
-      rm: true,
-      forcerm: true,
-      ...(spec.signal ? { abortSignal: spec.signal } : {}),
-    });
+    const context = { context: spec.context.directory, src: [...spec.context.entries] };
+    const stream = await docker.buildImage(context, { t: spec.tag, labels: { ...spec.labels }, rm: true, forcerm: true });
     events = await new Promise<BuildEvent[]>((resolve, reject) => {
       const onEvent = (event: BuildEvent) => {
-        for (const line of (event.stream ?? "").split("\n")) {
-          if (line.trim() === "") continue;
-          output.push(line);
-          onOutput?.(line);
-        }
+        for (const line of (event.stream ?? "").split("\n")) if (line.trim() !== "") output.push(line);
       };
       docker.modem.followProgress(stream, (error, result) => (error ? reject(error) : resolve(result as BuildEvent[])), onEvent);
     });
@@ -50,5 +38,5 @@ export async function buildImage(docker: Docker, endpoint: string, spec: ImageBu
     throw new BosunError(`cannot build image '${spec.tag}': ${reason}\n--- last lines of the build ---\n${tail}`, { code: "RUNTIME" });
   }
   const id = events.findLast((event) => event.aux?.ID !== undefined)?.aux?.ID ?? (await docker.getImage(spec.tag).inspect()).Id;
-  return { id, output };
+  return { id };
 }

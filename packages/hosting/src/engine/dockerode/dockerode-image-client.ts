@@ -47,7 +47,7 @@ export class DockerodeImageClient implements ImageClient {
     return checkRegistry(this.#docker, reference, timeoutMs);
   }
 
-  build(spec: ImageBuildSpec, onOutput?: (line: string) => void): Promise<ImageBuildResult> {
-    return buildImage(this.#docker, this.#endpoint, spec, onOutput);
+  build(spec: ImageBuildSpec): Promise<ImageBuildResult> {
+    return buildImage(this.#docker, this.#endpoint, spec);
   }
 }
