@@ -20,7 +20,7 @@ export interface WatchAppsOptions {
   readonly quietMs?: number;
 }
 
-export const DEFAULT_QUIET_MS = 150;
+const DEFAULT_QUIET_MS = 150;
 
 /**
  * Restarts each watched Node app when its sources change (its folder and the workspace packages it
