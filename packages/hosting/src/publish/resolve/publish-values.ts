@@ -53,8 +53,3 @@ export function createValueRendering(ports: ContainerPorts): ValueRendering {
 export function holdsSecret(value: PublishValue, parameters: ReadonlyMap<string, ParameterResource>): boolean {
   return value.some((part) => typeof part !== "string" && parameters.get(part.parameter)?.secret === true);
 }
-
-/** A value with no placeholder, as plain text (undefined when it has one). */
-export function literalText(value: PublishValue): string | undefined {
-  return value.every((part) => typeof part === "string") ? value.join("") : undefined;
-}
