@@ -37,11 +37,14 @@ export async function serveControl(socketPath: string, app: ControlledApp): Prom
   const server = net.createServer((socket) => {
     let text = "";
     socket.setEncoding("utf8");
-    socket.on("data", (chunk: string) => {
+    // One request per connection: the first line is handled once, whatever the client sends after it.
+    const onData = (chunk: string) => {
       text += chunk;
       if (!text.includes("\n")) return;
+      socket.off("data", onData);
       void handle(app, text.slice(0, text.indexOf("\n"))).then((reply) => socket.end(`${JSON.stringify(reply)}\n`));
-    });
+    };
+    socket.on("data", onData);
     socket.on("error", () => socket.destroy());
   });
   await new Promise<void>((resolve, reject) => {
