@@ -25,6 +25,7 @@ const LAYERS = [
   "control",
   "publish",
   "app",
+  "dashboard",
   "cli",
 ] as const;
 
