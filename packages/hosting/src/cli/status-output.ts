@@ -26,11 +26,11 @@ export function createStatusOutput(options: StatusOutputOptions): StatusOutput {
   const started = Date.now();
   const stamp = () => `[${((Date.now() - started) / 1000).toFixed(2).padStart(6)} s]`;
   if (!options.tty) {
-    // One line per change of state or health; a new probe error alone is not news.
+    // One line per change of state, health or reason: the reason shown is always the current one.
     const printed = new Map<string, string>();
     return {
       update: (_all, changed) => {
-        const key = `${changed.state}/${changed.health}`;
+        const key = `${changed.state}/${changed.health}/${changed.reason ?? ""}`;
         if (!isShown(changed) || printed.get(changed.name) === key) return;
         printed.set(changed.name, key);
         console.log(redact(`${stamp()} ${formatStatusLine(changed, nameWidth)}`));
