@@ -7,7 +7,7 @@ export { DistributedApplication } from "./app/distributed-application.js";
 export { RunningApp } from "./app/running-app.js";
 export { watchApps, type RestartableApp, type WatchAppsOptions } from "./watch/watch-apps.js";
 export type { StartOptions } from "./app/start-app.js";
-export type { ResourceEvent, ResourceSnapshot, ResourceState, HealthStatus } from "./orchestrator/resource-state.js";
+export type { HealthCheckResult, ResourceEvent, ResourceSnapshot, ResourceState, HealthStatus } from "./orchestrator/resource-state.js";
 export type { ProbeSchedule } from "./health/backoff.js";
 export { defineExtension, type BuilderExtension } from "./app/builder-extension.js";
 

@@ -1,7 +1,14 @@
 import { BosunError, DependencyFailedError, HealthTimeoutError } from "../errors/bosun-error.js";
 import { hasConnectionString, type Resource } from "../model/resource.js";
 import type { Orchestrator } from "../orchestrator/orchestrator.js";
-import { DEPENDENCY_REASON, HEALTH_TIMEOUT_REASON, TERMINAL_STATES, type ResourceEvent, type ResourceSnapshot } from "../orchestrator/resource-state.js";
+import {
+  DEPENDENCY_REASON,
+  HEALTH_TIMEOUT_REASON,
+  TERMINAL_STATES,
+  type HealthCheckResult,
+  type ResourceEvent,
+  type ResourceSnapshot,
+} from "../orchestrator/resource-state.js";
 import type { SessionInfo } from "../runtime/resource-runtime.js";
 
 /** A started application: observe its resources, then stop it (or `await using` it). */
@@ -75,6 +82,29 @@ export class RunningApp implements AsyncDisposable {
    */
   startResource(name: string): Promise<void> {
     return this.#orchestrator.startResource(name);
+  }
+
+  /** When the app started (epoch ms); a snapshot's `startingAt` and `healthyAt` count from it. */
+  get startedAt(): number {
+    return this.#orchestrator.startedAt ?? Date.now();
+  }
+
+  /**
+   * The environment variables a resource's process or container was last started with, as it saw
+   * them (secret values included); undefined before its first start and for values.
+   * @example expect(app.environment("api")?.["ConnectionStrings__appdb"]).toContain("Host=")
+   */
+  environment(name: string): Readonly<Record<string, string>> | undefined {
+    return this.#orchestrator.environment(name);
+  }
+
+  /**
+   * The last round of a resource's health checks (probed every few seconds once healthy);
+   * undefined before the first round and for a resource without checks.
+   * @example app.lastHealthCheck("postgres") // { healthy: true, at: 1764400000000 }
+   */
+  lastHealthCheck(name: string): HealthCheckResult | undefined {
+    return this.#orchestrator.lastHealthCheck(name);
   }
 
   /** Every resource's current snapshot. */

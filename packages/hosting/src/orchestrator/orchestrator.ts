@@ -9,7 +9,7 @@ import { EndpointAllocations } from "./endpoint-allocations.js";
 import { dependentsOf } from "./dependency-graph.js";
 import { ResourceLifecycle } from "./resource-lifecycle.js";
 import { StateStore } from "./state-store.js";
-import { TERMINAL_STATES } from "./resource-state.js";
+import { TERMINAL_STATES, type HealthCheckResult } from "./resource-state.js";
 import { BosunError } from "../errors/bosun-error.js";
 
 export interface OrchestratorOptions {
@@ -39,6 +39,7 @@ export class Orchestrator {
   readonly #abort = new AbortController();
   readonly #lifecycles = new Map<string, ResourceLifecycle>();
   #stopping: Promise<void> | undefined;
+  #startedAt: number | undefined;
 
   constructor(options: OrchestratorOptions) {
     this.#options = options;
@@ -55,6 +56,7 @@ export class Orchestrator {
   async start(): Promise<void> {
     const { resources, runtimes } = this.#options;
     const startedAt = (this.#options.now ?? Date.now)();
+    this.#startedAt = startedAt;
     // Runtimes open (a session network) while resources wait for their dependencies and prepare;
     // each runtime's start waits for its own opening before it needs it.
     const opening = Promise.all(runtimes.map((runtime) => runtime.open?.()));
@@ -75,6 +77,21 @@ export class Orchestrator {
       this.#lifecycles.set(resource.name, lifecycle);
     }
     await Promise.all([opening, ...[...this.#lifecycles.values()].map((l) => l.run())]);
+  }
+
+  /** When `start()` was called (epoch ms; `now` if given); snapshots' `startingAt` count from it. */
+  get startedAt(): number | undefined {
+    return this.#startedAt;
+  }
+
+  /** The environment a resource's process or container was last started with; undefined before its first start. */
+  environment(name: string): Readonly<Record<string, string>> | undefined {
+    return this.#lifecycles.get(name)?.environment;
+  }
+
+  /** The last round of its health checks; undefined before the first (or without checks). */
+  lastHealthCheck(name: string): HealthCheckResult | undefined {
+    return this.#lifecycles.get(name)?.lastHealthCheck;
   }
 
   /** The runtime handle of a started resource, if it started. */

@@ -11,7 +11,7 @@ import { nextStartupDelay, sleep, type ProbeSchedule } from "../health/backoff.j
 import type { EndpointAllocations } from "./endpoint-allocations.js";
 import { planEndpoints } from "./plan-endpoints.js";
 import type { StateStore } from "./state-store.js";
-import { HEALTH_TIMEOUT_REASON, TERMINAL_STATES } from "./resource-state.js";
+import { HEALTH_TIMEOUT_REASON, TERMINAL_STATES, type HealthCheckResult } from "./resource-state.js";
 import { awaitWait, formatSeconds, startupTimeoutOf } from "./await-wait.js";
 
 export interface LifecycleOptions {
@@ -35,6 +35,9 @@ class StartFailure extends Error {}
 /** One resource's way through the session: wait, start, initialize, watch health, stop. */
 export class ResourceLifecycle {
   handle: StartedResource | undefined;
+  /** The environment its current (or last) process or container was started with. */
+  environment: Readonly<Record<string, string>> | undefined;
+  lastHealthCheck: HealthCheckResult | undefined;
   readonly #o: LifecycleOptions;
   /** Ends health probing for the current start: aborted when it exits, stops or is replaced. */
   #monitor = new AbortController();
@@ -160,9 +163,10 @@ export class ResourceLifecycle {
     const resolver = await this.#resolverFor(runtime.target, planned);
     // stop() may have run while this waited for others' endpoints; it would not see this start.
     if (this.#signal.aborted) throw new StartFailure("the app is stopping");
+    this.environment = renderEnvironment(resource, resolver);
     this.#starting = runtime.start({
       resource,
-      env: renderEnvironment(resource, resolver),
+      env: this.environment,
       args: renderArgs(resource, resolver),
       endpoints: planned,
       onLog: (stream, line) => {
@@ -258,6 +262,7 @@ export class ResourceLifecycle {
           resolve: (value) => resolver.render(value),
         },
         onResult: (healthy, reason) => {
+          this.lastHealthCheck = { healthy, ...(reason === undefined ? {} : { reason }), at: Date.now() };
           const current = this.#o.states.get(this.#name);
           if (current.state !== "Running") return resolve();
           const health = healthy ? "Healthy" : "Unhealthy";

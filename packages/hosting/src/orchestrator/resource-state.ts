@@ -28,6 +28,15 @@ export interface ResourceSnapshot {
   readonly restarts: number;
 }
 
+/** The last round of a resource's health checks: all passed, or the first failing one's reason. */
+export interface HealthCheckResult {
+  readonly healthy: boolean;
+  /** `health check 'NAME' failed: …` when one failed. */
+  readonly reason?: string;
+  /** Epoch ms. */
+  readonly at: number;
+}
+
 /** Emitted on every change of a resource's state, health or endpoints. */
 export interface ResourceEvent {
   readonly snapshot: ResourceSnapshot;
