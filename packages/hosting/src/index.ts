@@ -9,6 +9,8 @@ export { watchApps, type RestartableApp, type WatchAppsOptions } from "./watch/w
 export type { StartOptions } from "./app/start-app.js";
 export type { HealthCheckResult, ResourceEvent, ResourceSnapshot, ResourceState, HealthStatus } from "./orchestrator/resource-state.js";
 export type { ProbeSchedule } from "./health/backoff.js";
+export { PermanentProbeError, isPermanentProbeError } from "./health/permanent-probe-error.js";
+export { rejectedCredentials, type RejectedCredentialsOptions } from "./health/rejected-credentials.js";
 export { defineExtension, type BuilderExtension } from "./app/builder-extension.js";
 
 export {

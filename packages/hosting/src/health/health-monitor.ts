@@ -1,6 +1,7 @@
 import { describeError } from "../errors/describe-error.js";
 import type { HealthCheck } from "../model/health-check.js";
 import { nextStartupDelay, sleep, type ProbeSchedule } from "./backoff.js";
+import { isPermanentProbeError } from "./permanent-probe-error.js";
 import { NUDGED_PROBE_GAP_MS, ProbeNudge } from "./probe-nudge.js";
 import { runHealthCheck, type CheckContext } from "./run-health-check.js";
 
@@ -10,8 +11,11 @@ export interface HealthMonitorOptions {
   readonly schedule: ProbeSchedule;
   /** Ends the monitor. */
   readonly signal: AbortSignal;
-  /** Called after every round; `reason` names the failing check and its error. */
-  readonly onResult: (healthy: boolean, reason: string | undefined) => void;
+  /**
+   * Called after every round; `reason` names the failing check and its error, and `permanent` says
+   * the check threw a PermanentProbeError (probing again cannot help).
+   */
+  readonly onResult: (healthy: boolean, reason: string | undefined, permanent: boolean) => void;
   /** Brings the next start-up probe forward when the resource shows a sign of life (new output). */
   readonly nudge?: ProbeNudge;
 }
@@ -30,7 +34,7 @@ export async function monitorHealth(options: HealthMonitorOptions): Promise<void
     nudge.probing();
     const failure = await firstFailure(options);
     if (signal.aborted) return;
-    options.onResult(failure === undefined, failure);
+    options.onResult(failure === undefined, failure?.reason, failure?.permanent ?? false);
     everHealthy ||= failure === undefined;
     if (everHealthy) {
       await sleep(schedule.steadyDelayMs, signal);
@@ -42,13 +46,13 @@ export async function monitorHealth(options: HealthMonitorOptions): Promise<void
   }
 }
 
-async function firstFailure(options: HealthMonitorOptions): Promise<string | undefined> {
+async function firstFailure(options: HealthMonitorOptions): Promise<{ reason: string; permanent: boolean } | undefined> {
   for (const check of options.checks) {
     const deadline = probeDeadline(options.signal, options.schedule.probeTimeoutMs);
     try {
       await withDeadline(runHealthCheck(check, { ...options.context, signal: deadline.signal }), deadline.signal);
     } catch (error) {
-      return `health check '${check.name}' failed: ${describeError(error)}`;
+      return { reason: `health check '${check.name}' failed: ${describeError(error)}`, permanent: isPermanentProbeError(error) };
     } finally {
       deadline.clear();
     }

@@ -5,6 +5,7 @@ import { hasEndpoints, type Resource } from "../model/resource.js";
 import { createRuntimeResolver, resourcesIn, type AllocatedEndpoint, type ValueResolver } from "../model/value-resolver.js";
 import { describeError } from "../errors/describe-error.js";
 import { monitorHealth } from "../health/health-monitor.js";
+import { isPermanentProbeError } from "../health/permanent-probe-error.js";
 import { ProbeNudge } from "../health/probe-nudge.js";
 import type { LogStream, ResourceRuntime, StartedResource } from "../runtime/resource-runtime.js";
 import { nextStartupDelay, sleep, type ProbeSchedule } from "../health/backoff.js";
@@ -231,7 +232,8 @@ export class ResourceLifecycle {
           await initializer.run({ resolve: (v) => resolver.render(v), signal: this.#signal });
           break;
         } catch (error) {
-          if (Date.now() > deadline || this.#signal.aborted) throw new StartFailure(`${initializer.description} failed: ${describeError(error)}`);
+          const givingUp = Date.now() > deadline || this.#signal.aborted || isPermanentProbeError(error);
+          if (givingUp) throw new StartFailure(`${initializer.description} failed: ${describeError(error)}`);
           delay = nextStartupDelay(this.#o.schedule, delay);
           await sleep(delay, this.#signal);
         }
@@ -242,6 +244,8 @@ export class ResourceLifecycle {
   /**
    * Resolves when first healthy (or at once without checks), or when the start-up timeout is over
    * (the resource stays Unhealthy, with the reason); keeps probing in the background either way.
+   * A check that fails permanently before the first healthy round (a rejected password) ends the
+   * start at once as FailedToStart with its reason, and probing with it.
    */
   async #watchHealth(): Promise<void> {
     const checks = this.#o.resource.annotationsOf("health-check").map((a) => a.check);
@@ -251,6 +255,7 @@ export class ResourceLifecycle {
       return;
     }
     const resolver = this.#hostResolver();
+    let permanentFailure: string | undefined;
     const firstHealthy = new Promise<void>((resolve) => {
       void monitorHealth({
         checks,
@@ -261,7 +266,7 @@ export class ResourceLifecycle {
           endpoint: (name) => this.#o.allocations.peek(this.#name)?.get(name),
           resolve: (value) => resolver.render(value),
         },
-        onResult: (healthy, reason) => {
+        onResult: (healthy, reason, permanent) => {
           this.lastHealthCheck = { healthy, ...(reason === undefined ? {} : { reason }), at: Date.now() };
           const current = this.#o.states.get(this.#name);
           if (current.state !== "Running") return resolve();
@@ -270,12 +275,19 @@ export class ResourceLifecycle {
             this.#update({ health, reason, ...(healthy && current.healthyAt === undefined ? { healthyAt: this.#o.elapsed() } : {}) });
           }
           if (healthy) resolve();
+          if (permanent && current.healthyAt === undefined) {
+            permanentFailure = reason;
+            resolve();
+            this.#monitor.abort();
+          }
         },
       }).finally(() => resolve());
     });
     const timeoutMs = startupTimeoutOf(this.#o.resource, this.#o.defaultStartupTimeoutMs);
     const timedOut = sleep(timeoutMs, this.#monitor.signal).then(() => "timeout" as const);
-    if ((await Promise.race([firstHealthy, timedOut])) !== "timeout" || this.#monitor.signal.aborted) return;
+    const outcome = await Promise.race([firstHealthy, timedOut]);
+    if (permanentFailure !== undefined) throw new StartFailure(permanentFailure);
+    if (outcome !== "timeout" || this.#monitor.signal.aborted) return;
     const last = this.#o.states.get(this.#name).reason ?? "no health check has passed yet";
     this.#update({ health: "Unhealthy", reason: `${HEALTH_TIMEOUT_REASON} ${formatSeconds(timeoutMs)}: ${last}` });
   }
