@@ -5,18 +5,32 @@ import { controlSocketPath, serveControl } from "../control/control-socket.js";
 import { watchApps } from "../watch/watch-apps.js";
 import { applyDevLoopFlags, type DevLoopFlags } from "./dev-loop-flags.js";
 import { appHostInvocation } from "./app-host-invocation.js";
+import { EXIT_CODES } from "./exit-codes.js";
 import { formatSummary } from "./format-status.js";
+import { redactError, redactUncaughtErrors } from "../errors/redact-error.js";
 import { Redactor } from "./redactor.js";
+import { waitForStopRequest } from "./stop-request.js";
 import { createStatusOutput, type StatusOutput } from "./status-output.js";
 
 /**
  * Boots the app with a live status, prints the summary once everything settled, and on
- * SIGINT/SIGTERM stops it in reverse dependency order. A second Ctrl-C exits at once (the next run
- * reaps what is left).
+ * SIGINT/SIGTERM/SIGHUP (or when the command that launched it ends) stops it in reverse dependency
+ * order. A second Ctrl-C exits at once (the session's watchdog removes what is left).
  */
 export async function runApp(application: DistributedApplication, flags: DevLoopFlags = {}): Promise<void> {
-  const watched = applyDevLoopFlags(application.resources, flags);
   const redactor = new Redactor();
+  // Also for errors after the run, such as the AppHost's own after run() returned.
+  redactUncaughtErrors(redactor);
+  try {
+    await runRedacted(application, flags, redactor);
+  } catch (error) {
+    throw redactError(error, redactor);
+  }
+}
+
+/** runApp, with every line it prints passed through `redactor`, which learns the secrets at start. */
+async function runRedacted(application: DistributedApplication, flags: DevLoopFlags, redactor: Redactor): Promise<void> {
+  const watched = applyDevLoopFlags(application.resources, flags);
   const shown = application.resources.filter((r) => !(r instanceof ParameterResource)).map((r) => r.name);
   const nameWidth = Math.max(...shown.map((name) => name.length), 8);
   const output = createStatusOutput({ tty: Boolean(process.stdout.isTTY), redact: (line) => redactor.redact(line), nameWidth, shown });
@@ -28,7 +42,11 @@ export async function runApp(application: DistributedApplication, flags: DevLoop
   const control = await serveControl(controlSocketPath(application.appHost), app).catch(() => undefined);
   if (control) output.message(`to restart one resource from another terminal: ${appHostInvocation()} restart <name>`);
   let stopping = false;
-  const stopRequested = waitForStopSignal(output).then(() => void (stopping = true));
+  const onRepeat = (signal: NodeJS.Signals) => {
+    output.message(`${signal} again: exiting now; the watchdog removes what is left`);
+    process.exit(EXIT_CODES.INTERRUPTED);
+  };
+  const stopRequested = waitForStopRequest({ message: output.message, onRepeat }).then(() => void (stopping = true));
   await Promise.race([app.settled, stopRequested]);
   output.done();
   if (!stopping) formatSummary(app.resources().filter((r) => shown.includes(r.name)), Date.now() - started).forEach((line) => output.message(line));
@@ -47,24 +65,4 @@ function watch(app: RunningApp, output: StatusOutput): () => void {
     for await (const event of app.events(abort.signal)) output.update(app.resources(), event.snapshot);
   })();
   return () => abort.abort();
-}
-
-/** A signal relayed by a wrapper (npx, tsx) arrives twice within moments; that is still one request. */
-const REPEAT_WINDOW_MS = 1_000;
-
-function waitForStopSignal(output: StatusOutput): Promise<void> {
-  return new Promise((resolve) => {
-    let firstAt: number | undefined;
-    const onSignal = (signal: NodeJS.Signals) => {
-      if (firstAt === undefined) {
-        firstAt = Date.now();
-        resolve();
-      } else if (Date.now() - firstAt > REPEAT_WINDOW_MS) {
-        output.message(`${signal} again: exiting now; the next run removes what is left`);
-        process.exit(130);
-      }
-    };
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
-  });
 }

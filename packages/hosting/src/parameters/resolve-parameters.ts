@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { BosunError } from "../errors/bosun-error.js";
+import { MIN_SECRET_LENGTH } from "../errors/secret-forms.js";
 import type { AppHostInfo } from "../model/app-host-info.js";
 import { ConnectionStringResource } from "../model/connection-string-resource.js";
 import { ParameterResource } from "../model/parameter-resource.js";
@@ -49,8 +50,25 @@ export async function resolveParameters(
   if (missing.length > 0) {
     throw new BosunError(`parameters without a value:\n${missing.map((m) => `  - ${m}`).join("\n")}`, { code: "CONFIGURATION" });
   }
+  refuseShortSecrets(values, file);
   if (generated.length > 0) await writeSecrets(file, stored);
   return { values, generated, secretsFile: file };
+}
+
+/**
+ * A secret of one to three characters cannot be masked in output without mangling ordinary text,
+ * so it is refused rather than printed. The message names each parameter, where its value came from
+ * in order of precedence, and the fix.
+ */
+function refuseShortSecrets(values: ReadonlyMap<ParameterResource, string>, secretsFile: string): void {
+  const short = [...values].filter(([parameter, value]) => parameter.secret && value.length < MIN_SECRET_LENGTH).map(([parameter]) => parameter);
+  if (short.length === 0) return;
+  const lines = short.map(
+    (p) =>
+      `  - '${p.name}': give it a value of at least ${MIN_SECRET_LENGTH} characters in ${p.configKey} (or in ${secretsFile}, or as its default); ` +
+      `if it is not a secret, declare it without { secret: true }`,
+  );
+  throw new BosunError(`secret parameters too short to be masked in output:\n${lines.join("\n")}`, { code: "CONFIGURATION" });
 }
 
 function parametersOf(resources: readonly Resource[]): ParameterResource[] {
