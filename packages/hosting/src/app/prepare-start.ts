@@ -1,4 +1,5 @@
 import type { EngineClient } from "../engine/engine-client.js";
+import { describeEngine } from "../engine/engine-product.js";
 import { BosunError } from "../errors/bosun-error.js";
 import type { Resource } from "../model/resource.js";
 import { dependentsOf } from "../orchestrator/dependency-graph.js";
@@ -23,9 +24,15 @@ export interface PrepareStartOptions {
  * fail. Throws one error listing the problems that would break the app.
  */
 export async function prepareStart(options: PrepareStartOptions): Promise<void> {
-  await Promise.all([reapEndedSessions(options), warnAboutStaleVolumes(options)]);
+  await Promise.all([announceEngine(options), reapEndedSessions(options), warnAboutStaleVolumes(options)]);
   // After reaping: a host port may be held by a container of a run that ended abruptly.
   await preflight(options);
+}
+
+/** Says which engine runs the containers (Docker or Podman), and where it was found. */
+async function announceEngine({ engine, onProgress }: PrepareStartOptions): Promise<void> {
+  if (!engine || !onProgress) return;
+  onProgress(`engine: ${describeEngine(await engine.version(), engine.endpoint)}`);
 }
 
 async function reapEndedSessions({ engine, session, onProgress }: PrepareStartOptions): Promise<void> {

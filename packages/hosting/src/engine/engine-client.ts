@@ -1,4 +1,5 @@
 import type { ContainerClient } from "./container-client.js";
+import type { EngineVersion } from "./engine-product.js";
 import type { ImageClient } from "./image-client.js";
 import type { NetworkClient } from "./network-client.js";
 import type { VolumeClient } from "./volume-client.js";
@@ -17,6 +18,8 @@ export interface EngineClient {
   readonly endpoint: string;
   ping(): Promise<void>;
   info(): Promise<EngineInfo>;
+  /** Which engine this is (Docker or Podman) and its version, from GET /version. */
+  version(): Promise<EngineVersion>;
   readonly images: ImageClient;
   readonly containers: ContainerClient;
   readonly networks: NetworkClient;

@@ -6,6 +6,8 @@ export type { EngineCandidate } from "./engine-candidate.js";
 export { formatEngineEndpoint, parseDockerHost } from "./engine-endpoint.js";
 export type { EngineEndpoint, EngineTls } from "./engine-endpoint.js";
 export type { EngineClient, EngineInfo } from "./engine-client.js";
+export { describeEngine, identifyEngine } from "./engine-product.js";
+export type { EngineProduct, EngineVersion } from "./engine-product.js";
 export type { ImageClient, ImageInfo, RegistryReachability } from "./image-client.js";
 export type { ImageBuildResult, ImageBuildSpec } from "./image-build.js";
 export type {

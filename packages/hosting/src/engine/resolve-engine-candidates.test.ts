@@ -34,8 +34,26 @@ describe("resolveEngineCandidates", () => {
     expect(descriptions({}, home)).toEqual([
       "default socket /var/run/docker.sock",
       `default socket ${home}/.docker/run/docker.sock`,
+      "Podman socket /run/podman/podman.sock",
     ]);
     expect(descriptions({ XDG_RUNTIME_DIR: "/run/user/1000" }, home)).toContain("default socket /run/user/1000/docker.sock");
+  });
+
+  it("tries Podman's rootful and rootless sockets after every Docker socket", () => {
+    const home = tempHome();
+    expect(descriptions({ XDG_RUNTIME_DIR: "/run/user/1000" }, home)).toEqual([
+      "default socket /var/run/docker.sock",
+      `default socket ${home}/.docker/run/docker.sock`,
+      "default socket /run/user/1000/docker.sock",
+      "Podman socket /run/podman/podman.sock",
+      "Podman socket /run/user/1000/podman/podman.sock",
+    ]);
+  });
+
+  it("does not list Podman's socket twice when DOCKER_HOST already points at it", () => {
+    const candidates = descriptions({ DOCKER_HOST: "unix:///run/podman/podman.sock" }, tempHome());
+    expect(candidates[0]).toBe("DOCKER_HOST=unix:///run/podman/podman.sock");
+    expect(candidates.filter((c) => c.includes("/run/podman/podman.sock"))).toHaveLength(1);
   });
 
   it("tries DOCKER_HOST first, then the current context, then the default sockets", () => {
@@ -47,6 +65,7 @@ describe("resolveEngineCandidates", () => {
       "docker context 'colima' (unix:///home/me/.colima/docker.sock)",
       "default socket /var/run/docker.sock",
       `default socket ${home}/.docker/run/docker.sock`,
+      "Podman socket /run/podman/podman.sock",
     ]);
     expect(candidates[0]?.endpoint).toEqual({ kind: "tcp", host: "127.0.0.1", port: 2375 });
     expect(candidates[1]?.endpoint).toEqual({ kind: "unix", socketPath: "/home/me/.colima/docker.sock" });
@@ -92,7 +111,11 @@ describe("resolveEngineCandidates", () => {
   it("does not list a default socket twice", () => {
     const home = tempHome();
     const candidates = descriptions({ DOCKER_HOST: "unix:///var/run/docker.sock" }, home);
-    expect(candidates).toEqual(["DOCKER_HOST=unix:///var/run/docker.sock", `default socket ${home}/.docker/run/docker.sock`]);
+    expect(candidates).toEqual([
+      "DOCKER_HOST=unix:///var/run/docker.sock",
+      `default socket ${home}/.docker/run/docker.sock`,
+      "Podman socket /run/podman/podman.sock",
+    ]);
   });
 
   it("uses TLS for DOCKER_HOST when DOCKER_TLS_VERIFY is set", () => {

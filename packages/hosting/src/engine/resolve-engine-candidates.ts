@@ -10,8 +10,10 @@ export interface ResolveEngineCandidatesOptions {
 }
 
 /**
- * Lists where to look for a Docker engine, in order: DOCKER_HOST, the current Docker context, then
- * the default sockets (`/var/run/docker.sock`, `~/.docker/run/docker.sock`, `$XDG_RUNTIME_DIR/docker.sock`).
+ * Lists where to look for a Docker engine, in order: DOCKER_HOST, the current Docker context, the
+ * default Docker sockets (`/var/run/docker.sock`, `~/.docker/run/docker.sock`,
+ * `$XDG_RUNTIME_DIR/docker.sock`), then Podman's Docker-compatible service sockets (rootful
+ * `/run/podman/podman.sock`, rootless `$XDG_RUNTIME_DIR/podman/podman.sock`).
  * Reads files but opens no connection.
  * @example resolveEngineCandidates({ env: process.env, homeDir: os.homedir() })
  */
@@ -32,11 +34,16 @@ export function resolveEngineCandidates(options: ResolveEngineCandidatesOptions)
   const xdgRuntimeDir = env["XDG_RUNTIME_DIR"];
   const sockets = ["/var/run/docker.sock", join(homeDir, ".docker", "run", "docker.sock")];
   if (xdgRuntimeDir) sockets.push(join(xdgRuntimeDir, "docker.sock"));
-  for (const socketPath of sockets) {
-    const known = candidates.some((c) => c.endpoint?.kind === "unix" && c.endpoint.socketPath === socketPath);
-    if (!known) candidates.push({ description: `default socket ${socketPath}`, endpoint: { kind: "unix", socketPath } });
-  }
+  const podmanSockets = ["/run/podman/podman.sock"];
+  if (xdgRuntimeDir) podmanSockets.push(join(xdgRuntimeDir, "podman", "podman.sock"));
+  for (const socketPath of sockets) addSocket(candidates, `default socket ${socketPath}`, socketPath);
+  for (const socketPath of podmanSockets) addSocket(candidates, `Podman socket ${socketPath}`, socketPath);
   return candidates;
+}
+
+function addSocket(candidates: EngineCandidate[], description: string, socketPath: string): void {
+  const known = candidates.some((c) => c.endpoint?.kind === "unix" && c.endpoint.socketPath === socketPath);
+  if (!known) candidates.push({ description, endpoint: { kind: "unix", socketPath } });
 }
 
 function fromAddress(description: string, address: string, tls: EngineTls | undefined): EngineCandidate {

@@ -8,6 +8,9 @@ export { describeAppHost } from "../model/app-host-info.js";
 export { HOST_FROM_CONTAINER, resourcesIn, type AllocatedEndpoint } from "../model/value-resolver.js";
 export {
   connectEngine,
+  describeEngine,
+  type EngineProduct,
+  type EngineVersion,
   type ConnectEngineOptions,
   type EngineCandidate,
   type EngineClient,

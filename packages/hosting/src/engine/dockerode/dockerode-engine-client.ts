@@ -1,5 +1,6 @@
 import type Docker from "dockerode";
 import type { EngineClient, EngineInfo } from "../engine-client.js";
+import { identifyEngine, type EngineVersion, type VersionAnswer } from "../engine-product.js";
 import { callEngine } from "./call-engine.js";
 import { DockerodeContainerClient } from "./dockerode-container-client.js";
 import { DockerodeImageClient } from "./dockerode-image-client.js";
@@ -26,6 +27,11 @@ export class DockerodeEngineClient implements EngineClient {
 
   async ping(): Promise<void> {
     await callEngine({ action: "ping the Docker engine", endpoint: this.endpoint }, () => this.#docker.ping());
+  }
+
+  async version(): Promise<EngineVersion> {
+    const answer = await callEngine({ action: "read the engine's version", endpoint: this.endpoint }, () => this.#docker.version());
+    return identifyEngine(answer as VersionAnswer);
   }
 
   async info(): Promise<EngineInfo> {
