@@ -16,6 +16,7 @@ const REPORT = join(ROOT, "test-results", "vitest.json");
 const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 const VITEST = join(ROOT, "node_modules", "vitest", "vitest.mjs");
 const FRONTEND_TSCONFIG = join(ROOT, "examples", "ecommerce", "frontend", "tsconfig.json");
+const DASHBOARD_UI_TSCONFIG = join(ROOT, "packages", "hosting", "src", "dashboard", "ui", "tsconfig.json");
 const CHROMIUM_SCRIPT = join(ROOT, "examples", "ecommerce", "frontend", "scripts", "ensure-chromium.sh");
 
 runMain(async () => {
@@ -38,6 +39,8 @@ runMain(async () => {
   });
   // The Next.js frontend has JSX and its own compiler settings, so it is checked on its own.
   const frontendTypecheck = await runCommand(process.execPath, [TSC, "-p", FRONTEND_TSCONFIG, "--noEmit"], { cwd: ROOT });
+  // The dashboard's page is browser code (DOM types, JSX), so it too is checked on its own.
+  const dashboardTypecheck = await runCommand(process.execPath, [TSC, "-p", DASHBOARD_UI_TSCONFIG, "--noEmit"], { cwd: ROOT });
 
   rmSync(REPORT, { force: true });
   const reporterArgs = ["--reporter=default", "--reporter=json", `--outputFile.json=${REPORT}`];
@@ -47,7 +50,7 @@ runMain(async () => {
   });
 
   const counts = readTestCounts(REPORT) ?? { passed: 0, failed: 0 };
-  const typesPassed = typecheck === 0 && frontendTypecheck === 0;
+  const typesPassed = typecheck === 0 && frontendTypecheck === 0 && dashboardTypecheck === 0;
   console.log(typesPassed ? "type-check: passed" : "type-check: FAILED (see the errors above)");
   if (vitest !== 0 && counts.failed === 0) console.log(`vitest exited with code ${vitest} (an error outside the tests; see above)`);
   console.log(formatTestCounts(counts));

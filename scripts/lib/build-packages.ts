@@ -1,12 +1,14 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { buildDashboardUi } from "./build-dashboard-ui.js";
 import { pruneStaleOutputs } from "./prune-stale-outputs.js";
 import { runCommand } from "./run-command.js";
 
 /**
  * Compiles the workspace packages to their dist/ folders (what consumers and the services bosun
  * starts load); tsc -b rebuilds only what changed since the last build, and outputs of sources
- * that were moved or deleted are removed. Resolves true on success.
+ * that were moved or deleted are removed. Then bundles the dashboard's page when its sources
+ * changed. Resolves true on success.
  */
 export async function buildPackages(root: string): Promise<boolean> {
   console.log("build: tsc -b tsconfig.build.json");
@@ -16,5 +18,11 @@ export async function buildPackages(root: string): Promise<boolean> {
   const packages = readdirSync(join(root, "packages")).map((name) => join(root, "packages", name));
   const stale = packages.flatMap((dir) => pruneStaleOutputs(dir));
   if (stale.length > 0) console.log(`build: removed ${stale.length} output file(s) whose source is gone`);
+  try {
+    console.log(`build: dashboard ui ${await buildDashboardUi(root)}`);
+  } catch (error) {
+    console.log(`build: the dashboard's page did not bundle (esbuild, packages/hosting/src/dashboard/ui/): ${String(error)}`);
+    return false;
+  }
   return passed;
 }

@@ -1,0 +1,51 @@
+import type { ApiError, ResourceCommand, ResourceView } from "../../protocol.js";
+import type { Store } from "../shell/store.js";
+
+const ACTIVE = new Set(["Waiting", "Starting", "Running", "Stopping"]);
+
+/** What the resource looks like once a command is done (the toast is shown then). */
+function outcomeOf(command: ResourceCommand, resource: ResourceView, sawTransition: boolean): string | undefined {
+  if (command === "stop") return ACTIVE.has(resource.state) ? undefined : `${resource.name} stopped (${resource.state})`;
+  if (!sawTransition) return undefined;
+  if (resource.state === "Running" && resource.health !== "Unknown") return `${resource.name} ${command === "start" ? "started" : "restarted"}: Running, ${resource.health}`;
+  if (resource.state === "FailedToStart" || resource.state === "Exited") return `${resource.name} did not start: ${resource.reason ?? resource.state}`;
+  return undefined;
+}
+
+/**
+ * Sends start/stop/restart and reports the outcome in a toast once the resource's new state arrives
+ * on the stream (the POST only says the command was accepted).
+ */
+export class CommandRunner {
+  constructor(private readonly store: Store) {}
+
+  async run(name: string, command: ResourceCommand): Promise<void> {
+    let response: Response;
+    try {
+      response = await fetch(`/api/resources/${encodeURIComponent(name)}/${command}`, { method: "POST" });
+    } catch (error) {
+      this.store.toast(`${command} ${name}: the AppHost did not answer (${String(error)}); is it still running?`, "error");
+      return;
+    }
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as Partial<ApiError>;
+      this.store.toast(body.error ?? `${command} ${name} failed: HTTP ${response.status}`, "error");
+      return;
+    }
+    this.store.toast(`${command} ${name}: accepted`);
+    this.#awaitOutcome(name, command);
+  }
+
+  #awaitOutcome(name: string, command: ResourceCommand): void {
+    let sawTransition = false;
+    const stop = this.store.onResource((resource) => {
+      if (resource.name !== name) return;
+      if (resource.state !== "Running" || resource.health === "Unknown") sawTransition = true;
+      const outcome = outcomeOf(command, resource, sawTransition);
+      if (outcome === undefined) return;
+      stop();
+      const failed = outcome.includes("did not start") || (resource.state === "Running" && resource.health === "Unhealthy");
+      this.store.toast(outcome, failed ? "error" : "success");
+    });
+  }
+}
