@@ -3,12 +3,19 @@ export { ServiceDefaultsError, DependencyUnavailableError, type ServiceDefaultsE
 
 export { connectionString, connectionStringVariable, type Environment } from "./connection-strings/connection-string.js";
 export { parseConnectionString, type ParsedConnectionString } from "./connection-strings/parse-connection-string.js";
-export { pgPoolConfig, DEFAULT_POSTGRES_PORT, DEFAULT_CONNECT_TIMEOUT_SECONDS } from "./connection-strings/pg-pool-config.js";
+export {
+  pgPoolConfig,
+  pgConnectionSettings,
+  DEFAULT_POSTGRES_PORT,
+  DEFAULT_CONNECT_TIMEOUT_SECONDS,
+  type PgConnectionSettings,
+} from "./connection-strings/pg-pool-config.js";
 export { redisOptions, DEFAULT_REDIS_PORT } from "./connection-strings/redis-options.js";
 export { amqpUrl } from "./connection-strings/amqp-url.js";
 
 export { createPgPool, type PgPoolOptions, type ResilientPool } from "./postgres/create-pg-pool.js";
 export { isTransientDatabaseError } from "./postgres/transient-errors.js";
+export { DEFAULT_SLOW_STATEMENT_MS, type QueryLoggingOptions } from "./postgres/query-log-settings.js";
 export { createRedis, type CreateRedisOptions } from "./redis/create-redis.js";
 export { connectAmqp, type ConnectAmqpOptions } from "./amqp/connect-amqp.js";
 export type { AmqpConnection } from "./amqp/amqp-connection.js";

@@ -1,8 +1,9 @@
 import pg from "pg";
 import type { PoolClient, PoolConfig, QueryResult, QueryResultRow } from "pg";
 import { connectionString, connectionStringVariable, type Environment } from "../connection-strings/connection-string.js";
+import type { PgConnectionSettings } from "../connection-strings/pg-pool-config.js";
 import { parseConnectionString } from "../connection-strings/parse-connection-string.js";
-import { pgPoolConfigFrom } from "../connection-strings/pg-pool-config.js";
+import { pgSettingsFrom } from "../connection-strings/pg-pool-config.js";
 import type { LoggerLike } from "../logging/logger-like.js";
 import type { ServiceMetrics } from "../metrics/service-metrics.js";
 import { describeError } from "../resilience/describe-error.js";
@@ -10,6 +11,9 @@ import type { BreakerOptions, RetryOptions } from "../resilience/resilience-opti
 import { resolveResilience } from "../resilience/resilience-options.js";
 import { createResiliencePolicy, type CircuitStateName } from "../resilience/resilience-policy.js";
 import { instrumentedClientClass } from "./instrumented-client.js";
+import { loggingClientClass } from "./logging-client.js";
+import { keepMinimumIdle } from "./pool-warmer.js";
+import { queryLogSettings, type QueryLoggingOptions } from "./query-log-settings.js";
 import { isTransientDatabaseError } from "./transient-errors.js";
 
 export interface PgPoolOptions {
@@ -20,6 +24,8 @@ export interface PgPoolOptions {
   readonly breaker?: Partial<BreakerOptions>;
   /** Overrides the connection string's settings, e.g. the user and password of a least-privilege role. */
   readonly config?: Partial<PoolConfig>;
+  /** Statement logging (on by default, at info; see docs/postgres-connections.md). */
+  readonly queryLogging?: QueryLoggingOptions;
 }
 
 /** A pg pool whose queries go through retry and a circuit breaker. */
@@ -29,6 +35,8 @@ export interface ResilientPool {
   /** The bare pool, for probes and tools that must not be retried. */
   readonly pool: pg.Pool;
   readonly circuitState: CircuitStateName;
+  /** Settles once the pool holds `Minimum Pool Size` connections (at once when there is no minimum). */
+  readonly warmed: Promise<void>;
   query<R extends QueryResultRow = QueryResultRow>(text: string, values?: readonly unknown[]): Promise<QueryResult<R>>;
   /** Runs `fn` in BEGIN/COMMIT on one client (ROLLBACK on error); the whole transaction is retried on a lost connection. */
   transaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T>;
@@ -42,14 +50,21 @@ export interface ResilientPool {
  */
 export function createPgPool(name: string, options: PgPoolOptions): ResilientPool {
   const variable = connectionStringVariable(name);
-  const config = { ...pgPoolConfigFrom(parseConnectionString(connectionString(name, options.env), variable), variable), ...options.config };
-  const pool = new pg.Pool({
-    ...config,
-    ...(options.metrics === undefined ? {} : { Client: instrumentedClientClass(options.metrics, name) }),
-  });
+  const env = options.env ?? process.env;
+  const connection = pgSettingsFrom(parseConnectionString(connectionString(name, env), variable), variable);
+  const config = { ...connection.config, ...options.config };
   const what = `database '${name}' (${config.host}:${config.port}/${config.database} as ${config.user ?? "?"})`;
+  for (const { keyword, reason } of connection.ignored) {
+    options.logger.info({ dependency: name, keyword }, `${variable}: '${keyword}' is ignored: ${reason}`);
+  }
+  const pool = new pg.Pool({ ...config, Client: clientClass(name, connection, options, env) });
   // Without a listener an idle client's error (server restarted) would crash the process.
   pool.on("error", (error) => options.logger.warn({ dependency: name }, `${what}: idle connection lost: ${describeError(error)}`));
+  // An override of `max` (a migration tool's single connection) caps the minimum too.
+  const min = Math.min(config.min ?? 0, config.max ?? 10);
+  const warmer = keepMinimumIdle(pool, min, (error) =>
+    options.logger.warn({ dependency: name }, `${what}: could not open the pool's minimum of ${min} connections: ${describeError(error)}`),
+  );
   const policy = createResiliencePolicy({
     ...resolveResilience(options),
     dependency: name,
@@ -75,14 +90,27 @@ export function createPgPool(name: string, options: PgPoolOptions): ResilientPoo
     get circuitState() {
       return policy.circuitState;
     },
+    warmed: warmer.warmed,
     query<R extends QueryResultRow>(text: string, values?: readonly unknown[]) {
       return policy.execute(() => timed(() => pool.query<R>(text, values as unknown[] | undefined)));
     },
     transaction<T>(fn: (client: PoolClient) => Promise<T>) {
       return policy.execute(() => timed(() => inTransaction(pool, fn)));
     },
-    end: () => pool.end(),
+    end: () => {
+      warmer.stop();
+      return pool.end();
+    },
   };
+}
+
+/** pg's Client, logging statements unless turned off, counting connections when metrics are given. */
+function clientClass(name: string, connection: PgConnectionSettings, options: PgPoolOptions, env: Environment): typeof pg.Client {
+  const logging = options.queryLogging ?? {};
+  const { settings, refused } = queryLogSettings(name, connection, logging, env);
+  if (refused) options.logger.warn({ dependency: name }, "sensitive-data logging (LOG_SENSITIVE_DATA, Log Parameters) is refused when NODE_ENV=production; parameters stay hidden");
+  const logged = logging.enabled === false ? pg.Client : loggingClientClass(pg.Client, options.logger, settings);
+  return options.metrics === undefined ? logged : instrumentedClientClass(options.metrics, name, logged);
 }
 
 async function inTransaction<T>(pool: pg.Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {

@@ -7,9 +7,9 @@ type ConnectCallback = ((err: Error) => void) | ((err: null, client: pg.Client) 
  * A pg Client class that counts every physical connection attempt and failure, handed to the pool as
  * its `Client`: pool-level counting would miss the attempts a pooled client never makes.
  */
-export function instrumentedClientClass(metrics: ServiceMetrics, database: string): typeof pg.Client {
+export function instrumentedClientClass(metrics: ServiceMetrics, database: string, Base: typeof pg.Client = pg.Client): typeof pg.Client {
   const labels = { database };
-  return class InstrumentedClient extends pg.Client {
+  return class InstrumentedClient extends Base {
     override connect(): Promise<pg.Client>;
     override connect(callback: ConnectCallback): void;
     override connect(callback?: ConnectCallback): Promise<pg.Client> | void {
