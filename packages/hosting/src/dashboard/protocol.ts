@@ -32,6 +32,13 @@
  * `../../../dashboard-ui` from its own module, which is the same folder from src/dashboard/server/
  * and dist/dashboard/server/. Until that folder has an index.html, the server serves a placeholder page.
  *
+ * The page (dashboard/ui/) opens `/api/stream?since=<the last seq it holds>` (0 on first load, so
+ * every retained line is replayed) and drops any line whose seq it already holds; EventSource's own
+ * reconnects send Last-Event-ID, which must win over the URL's `since`.
+ * UI helper → server helper: please send the `snapshot` event without an `id:` line. With it, a
+ * connection that breaks during the replay reconnects with Last-Event-ID = logCursor and the
+ * replayed lines between the page's last one and logCursor are skipped.
+ *
  * Changing this file: say what changed in a comment here, commit promptly, and tell the other helper.
  */
 
