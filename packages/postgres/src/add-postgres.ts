@@ -1,6 +1,15 @@
-import { checkCall, checkOptions, defineExtension, type DistributedApplicationBuilder, type ParameterResource, type ResourceBuilder } from "@bosun/hosting";
+import {
+  checkCall,
+  checkOptions,
+  defineExtension,
+  type DistributedApplicationBuilder,
+  type ParameterResource,
+  type ProbeContext,
+  type ResourceBuilder,
+} from "@bosun/hosting";
 import { POSTGRES_DEFAULT_USER, POSTGRES_IMAGE, POSTGRES_PORT, POSTGRES_REGISTRY, POSTGRES_TAG } from "./postgres-images.js";
 import { catalogOf } from "./postgres-catalog.js";
+import { postgresProbeError } from "./postgres-probe-errors.js";
 import { publishedPostgresCheck } from "./postgres-published-check.js";
 import { PostgresServerBuilder } from "./postgres-server-builder.js";
 import { PostgresServerResource } from "./postgres-server-resource.js";
@@ -28,7 +37,8 @@ export function addPostgres(app: DistributedApplicationBuilder, name: string, op
   app.addResource(server);
   server.addAnnotation({ type: "container-image", registry: POSTGRES_REGISTRY, image: POSTGRES_IMAGE, tag: POSTGRES_TAG });
   const publishedCheck = publishedPostgresCheck(userName);
-  server.addAnnotation({ type: "health-check", check: { kind: "probe", name: "postgres", probe: ({ resolve }) => catalogOf(server).probe(resolve(server)), publishedCheck } });
+  const probe = ({ resolve }: ProbeContext) => catalogOf(server).probe(resolve(server)).catch((error: unknown) => Promise.reject(postgresProbeError(error, server, app.appHost)));
+  server.addAnnotation({ type: "health-check", check: { kind: "probe", name: "postgres", probe, publishedCheck } });
   server.addAnnotation({ type: "publish-hints", fileVariables: ["POSTGRES_PASSWORD", "POSTGRES_USER", "POSTGRES_DB"] });
   return new PostgresServerBuilder(server, app)
     .withEndpoint({ name: "tcp", targetPort: POSTGRES_PORT, port: options.port })

@@ -1,6 +1,8 @@
 import type { Client } from "pg";
 
 const CONNECT_TIMEOUT_MS = 3_000;
+/** Where the server's own probes and CREATE DATABASE connect; pgAdmin's servers.json names it too. */
+export const MAINTENANCE_DATABASE = "postgres";
 
 /** Runs statements on one fresh connection; throws the server's or the network's error. */
 async function withConnection<T>(connectionString: string, use: (client: Client) => Promise<T>): Promise<T> {
@@ -21,15 +23,26 @@ export async function probePostgres(connectionString: string): Promise<void> {
   await withConnection(connectionString, (client) => client.query("SELECT 1"));
 }
 
+/**
+ * The server's URI on its maintenance database `postgres`, which initdb always creates. Without a
+ * database, a client connects to the one named like the user, which exists only when the image
+ * made it (no other POSTGRES_DB) or someone created it.
+ */
+function onMaintenanceDatabase(serverConnectionString: string): string {
+  const url = new URL(serverConnectionString);
+  if (url.pathname === "" || url.pathname === "/") url.pathname = `/${MAINTENANCE_DATABASE}`;
+  return url.toString();
+}
+
 /** The server's databases, on one connection; throws like a probe when the server does not answer. */
 export async function listDatabases(serverConnectionString: string): Promise<string[]> {
-  const result = await withConnection(serverConnectionString, (client) => client.query<{ datname: string }>("SELECT datname FROM pg_database"));
+  const result = await withConnection(onMaintenanceDatabase(serverConnectionString), (client) => client.query<{ datname: string }>("SELECT datname FROM pg_database"));
   return result.rows.map((row) => row.datname);
 }
 
 /** Creates the database unless it exists; safe to run on every start. One connection for both steps. */
 export async function createDatabaseIfMissing(serverConnectionString: string, databaseName: string): Promise<void> {
-  await withConnection(serverConnectionString, async (client) => {
+  await withConnection(onMaintenanceDatabase(serverConnectionString), async (client) => {
     const existing = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [databaseName]);
     if (existing.rowCount) return;
     try {

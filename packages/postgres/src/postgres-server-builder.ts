@@ -2,6 +2,7 @@ import { checkCall, ContainerResource, ResourceBuilder, type DistributedApplicat
 import { PostgresDatabaseResource } from "./postgres-database-resource.js";
 import { PGADMIN_IMAGE, PGADMIN_PORT, PGADMIN_REGISTRY, PGADMIN_TAG, POSTGRES_INIT_PATH } from "./postgres-images.js";
 import { catalogOf } from "./postgres-catalog.js";
+import { postgresProbeError } from "./postgres-probe-errors.js";
 import { probePostgres } from "./postgres-probes.js";
 import { publishedPostgresCheck } from "./postgres-published-check.js";
 import type { PostgresServerResource } from "./postgres-server-resource.js";
@@ -24,21 +25,34 @@ export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResourc
   addDatabase(name: string, databaseName: string = name): ResourceBuilder<PostgresDatabaseResource> {
     checkCall(this.checked("addDatabase", '.addDatabase("orders", "orders_v2")'), { "the name": [name, "string"], "the database name": [databaseName, "string"] });
     const database = new PostgresDatabaseResource(name, databaseName, this.resource);
+    this.resource.databases.set(name, databaseName);
     // Created during the image's own init, so the server is healthy with it and CREATE DATABASE is not needed.
     if (!this.resource.annotationsOf("environment").some((e) => e.name === "POSTGRES_DB")) this.withEnvironment("POSTGRES_DB", databaseName);
     database.addAnnotation({
       type: "initializer",
       description: `create database '${databaseName}'`,
-      run: ({ resolve }) => catalogOf(this.resource).ensure(resolve(this.resource), databaseName),
+      run: ({ resolve }) => this.#classified(catalogOf(this.resource).ensure(resolve(this.resource), databaseName)),
     });
     const publishedCheck = publishedPostgresCheck(this.resource.userName, databaseName);
     database.addAnnotation({
       type: "health-check",
-      check: { kind: "probe", name: "postgres-database", probe: ({ resolve }) => probePostgres(resolve(database)), publishedCheck },
+      check: { kind: "probe", name: "postgres-database", probe: ({ resolve }) => this.#classified(probePostgres(resolve(database))), publishedCheck },
+    });
+    // A snapshot keeps the database's schema beside the volume copy; the password stays in the container.
+    this.resource.addAnnotation({
+      type: "snapshot-export",
+      file: `schema-${databaseName}.sql`,
+      description: `schema of database '${databaseName}' (pg_dump --schema-only)`,
+      command: ["sh", "-c", 'PGPASSWORD="$POSTGRES_PASSWORD" exec pg_dump --schema-only --no-password -h 127.0.0.1 -U "${POSTGRES_USER:-postgres}" -d "$1"', "pg_dump", databaseName],
     });
     // Published targets have no orchestrator to run CREATE DATABASE: the image creates it on first start.
     database.addAnnotation({ type: "publish-hints", parentEnvironment: { POSTGRES_DB: databaseName } });
     return this.app.addResource(database);
+  }
+
+  /** Rejects with a PermanentProbeError when retrying cannot help (credentials refused, database missing). */
+  #classified(work: Promise<void>): Promise<void> {
+    return work.catch((error: unknown) => Promise.reject(postgresProbeError(error, this.resource, this.app.appHost)));
   }
 
   /**

@@ -10,12 +10,15 @@ import {
   type ResourceWithConnectionString,
   type ResourceWithDataPath,
 } from "@bosun/hosting";
+import { handSetCredentials } from "./postgres-credentials-rule.js";
 import { POSTGRES_DATA_PATH } from "./postgres-images.js";
 
 /** A PostgreSQL server container. Its connection string is a `postgresql://` URI without a database. */
 export class PostgresServerResource extends ContainerResource implements ResourceWithConnectionString, ResourceWithDataPath {
   readonly dataPath = POSTGRES_DATA_PATH;
   readonly primaryEndpoint: EndpointReference;
+  /** Its databases: resource name → database name, as added with `.addDatabase(…)`. */
+  readonly databases = new Map<string, string>();
 
   constructor(
     name: string,
@@ -30,6 +33,11 @@ export class PostgresServerResource extends ContainerResource implements Resourc
   get connectionStringExpression(): ReferenceExpression {
     const { host, port } = this.primaryEndpoint;
     return expr`postgresql://${uri(this.userName)}:${uri(this.password)}@${host}:${port}`;
+  }
+
+  /** Credentials set by hand (withEnvironment) that differ from the model's are refused; see handSetCredentials. */
+  override checkSettings(): string[] {
+    return handSetCredentials(this);
   }
 
   connectionProperties(): ReadonlyMap<string, ExpressionValue> {
