@@ -14,6 +14,7 @@ import { createDockerRuntime } from "../runtime/docker/index.js";
 import { createProcessRuntime } from "../runtime/process/process-runtime.js";
 import { reapOrphanProcesses } from "../runtime/process/reap-orphan-processes.js";
 import type { LogStream, ResourceRuntime, SessionInfo } from "../runtime/resource-runtime.js";
+import { startWatchdog, type Watchdog } from "../runtime/watchdog/start-watchdog.js";
 import { prepareStart } from "./prepare-start.js";
 import { RunningApp } from "./running-app.js";
 
@@ -42,7 +43,10 @@ export interface StartOptions {
 export async function startApp(resources: readonly Resource[], appHost: AppHostInfo, options: StartOptions = {}): Promise<RunningApp> {
   const env = options.env ?? process.env;
   const session: SessionInfo = { appHost, id: randomBytes(3).toString("hex"), pid: process.pid };
-  const needsEngine = !options.runtimes && resources.some((r) => r instanceof ContainerResource);
+  const hasContainers = resources.some((r) => r instanceof ContainerResource);
+  const needsEngine = !options.runtimes && hasContainers;
+  // Started first: from here on, whatever this session creates goes if this process dies.
+  const watchdog = startWatchdog(session, { containers: hasContainers, env });
   const engine = needsEngine ? handledLater(options.engine ? Promise.resolve(options.engine) : connectEngine({ env })) : undefined;
   const runtimes = handledLater(
     (async () => {
@@ -62,6 +66,7 @@ export async function startApp(resources: readonly Resource[], appHost: AppHostI
   } catch (error) {
     const opened = await runtimes.catch(() => []);
     await Promise.allSettled(opened.map((r) => r.close?.()));
+    await watchdog?.release();
     throw error;
   }
   const orchestrator = new Orchestrator({
@@ -73,7 +78,18 @@ export async function startApp(resources: readonly Resource[], appHost: AppHostI
     ...(options.defaultStartupTimeoutMs ? { defaultStartupTimeoutMs: options.defaultStartupTimeoutMs } : {}),
     ...(options.onLog ? { onLog: options.onLog } : {}),
   });
-  return new RunningApp(orchestrator, orchestrator.start(), session, resources);
+  return releasedOnStop(new RunningApp(orchestrator, orchestrator.start(), session, resources), watchdog);
+}
+
+/** After a clean stop the watchdog has nothing left to guard; a stop that throws keeps it on duty. */
+function releasedOnStop(app: RunningApp, watchdog: Watchdog | undefined): RunningApp {
+  if (!watchdog) return app;
+  const stop = app.stop.bind(app);
+  app.stop = async () => {
+    await stop();
+    await watchdog.release();
+  };
+  return app;
 }
 
 /** The promise itself, marked as handled: it is awaited later, after steps that may throw first. */

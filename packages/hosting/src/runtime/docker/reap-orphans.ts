@@ -7,6 +7,8 @@ export interface ReapOrphansOptions {
   readonly engine: EngineClient;
   /** The `bosun.app` label value of the AppHost, see `appKeyOf`. */
   readonly appKey: string;
+  /** Only this session's containers and network (the watchdog's case); default every ended session. */
+  readonly session?: string;
   readonly isAlive?: IsAlive;
   /** This machine's name in `bosun.host` labels; default `os.hostname()`. */
   readonly host?: string;
@@ -27,7 +29,7 @@ export interface ReapedResources {
 export async function reapOrphans(options: ReapOrphansOptions): Promise<ReapedResources> {
   const { engine } = options;
   const gone = (labels: Readonly<Record<string, string>>) => ownerIsGone(labels, options);
-  const labels = { [LABEL.app]: options.appKey };
+  const labels = { [LABEL.app]: options.appKey, ...(options.session === undefined ? {} : { [LABEL.session]: options.session }) };
   const [listedContainers, listedNetworks] = await Promise.all([engine.containers.list({ labels, all: true }), engine.networks.list({ labels })]);
   const containers: string[] = [];
   for (const container of listedContainers) {

@@ -1,16 +1,32 @@
+import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { LABEL } from "./docker-labels.js";
 
 /** Tells whether a process on this machine is still running. */
 export type IsAlive = (pid: number) => boolean;
 
-/** `kill(pid, 0)` delivers nothing; ESRCH means no such process, EPERM means it exists. */
+/**
+ * `kill(pid, 0)` delivers nothing; ESRCH means no such process, EPERM means it exists. A zombie (a
+ * killed process its parent has not collected yet) answers too, but runs nothing: on Linux it
+ * counts as gone.
+ */
 export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+  return !isZombie(pid);
+}
+
+function isZombie(pid: number): boolean {
+  if (process.platform !== "linux") return false;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The state follows the command name, which may itself hold ')'.
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
   }
 }
 

@@ -1,10 +1,10 @@
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { SessionInfo } from "../resource-runtime.js";
 
 /** What a session file records: who owns the session and the process groups it started. */
-interface SessionRecord {
+export interface SessionRecord {
   readonly ownerPid: number;
   readonly sessionId: string;
   readonly groups: Record<string, number>;
@@ -48,7 +48,10 @@ export class ProcessRegistry {
     this.#writing = this.#writing.then(async () => {
       if (empty) return rm(this.#file, { force: true });
       await mkdir(path.dirname(this.#file), { recursive: true, mode: 0o700 });
-      await writeFile(this.#file, text, { mode: 0o600 });
+      // Written aside and renamed: an AppHost killed mid-write must not leave a file nobody can read.
+      const partial = `${this.#file}.partial`;
+      await writeFile(partial, text, { mode: 0o600 });
+      await rename(partial, this.#file);
     });
     return this.#writing;
   }

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ProcessRegistry } from "./process-registry.js";
-import { reapOrphanProcesses } from "./reap-orphan-processes.js";
+import { endSessionProcesses, reapOrphanProcesses } from "./reap-orphan-processes.js";
 
 const started: ChildProcess[] = [];
 afterEach(() => {
@@ -67,5 +67,23 @@ describe("reapOrphanProcesses", () => {
 
     expect(await reapOrphanProcesses(directory)).toEqual([]);
     expect(isAlive(child)).toBe(true);
+  });
+});
+
+describe("endSessionProcesses", () => {
+  it("ends the named session's process groups and leaves another dead session's for its own watchdog", async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), "bosun-sessions-"));
+    const mine = await sleeper({ BOSUN_SESSION: "mine01" });
+    const theirs = await sleeper({ BOSUN_SESSION: "their1" });
+    const owner = await deadPid();
+    await new ProcessRegistry({ appHost: { directory, name: "t", id: "0" }, id: "mine01", pid: owner }, directory).add("worker", mine.pid!);
+    await new ProcessRegistry({ appHost: { directory, name: "t", id: "0" }, id: "their1", pid: owner }, directory).add("worker", theirs.pid!);
+
+    expect(await endSessionProcesses("mine01", directory)).toEqual(["worker"]);
+
+    await exited(mine);
+    expect(mine.signalCode).toBe("SIGKILL");
+    expect(isAlive(theirs)).toBe(true);
+    expect(await endSessionProcesses("mine01", directory)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import { isProcessAlive } from "../docker/session-owner.js";
-import { processStateDirectory, readSessionRecords } from "./process-registry.js";
+import { processStateDirectory, readSessionRecords, type SessionRecord } from "./process-registry.js";
 
 /**
  * Ends the process groups of sessions whose AppHost is gone, and forgets those sessions. A group
@@ -13,15 +13,34 @@ export async function reapOrphanProcesses(directory: string = processStateDirect
   const reaped: string[] = [];
   for (const { file, record } of await readSessionRecords(directory)) {
     if (isProcessAlive(record.ownerPid)) continue;
-    for (const [resource, group] of Object.entries(record.groups)) {
-      if (await groupCarriesMarker(group, record.sessionId)) {
-        signalGroup(group);
-        reaped.push(resource);
-      }
-    }
+    reaped.push(...(await endGroups(record)));
     await rm(file, { force: true });
   }
   return reaped;
+}
+
+/**
+ * Ends the process groups of one session, whose AppHost the caller knows is gone (the watchdog),
+ * and forgets the session. Returns the resources whose processes it ended.
+ */
+export async function endSessionProcesses(sessionId: string, directory: string = processStateDirectory()): Promise<string[]> {
+  if (process.platform !== "linux") return [];
+  const found = (await readSessionRecords(directory)).find(({ record }) => record.sessionId === sessionId);
+  if (!found) return [];
+  const ended = await endGroups(found.record);
+  await rm(found.file, { force: true });
+  return ended;
+}
+
+async function endGroups(record: SessionRecord): Promise<string[]> {
+  const ended: string[] = [];
+  for (const [resource, group] of Object.entries(record.groups)) {
+    if (await groupCarriesMarker(group, record.sessionId)) {
+      signalGroup(group);
+      ended.push(resource);
+    }
+  }
+  return ended;
 }
 
 async function groupCarriesMarker(group: number, sessionId: string): Promise<boolean> {
