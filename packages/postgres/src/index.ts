@@ -2,6 +2,8 @@ export { postgres, addPostgres, type PostgresOptions } from "./add-postgres.js";
 export { PostgresServerBuilder } from "./postgres-server-builder.js";
 export { PostgresServerResource } from "./postgres-server-resource.js";
 export { PostgresDatabaseResource } from "./postgres-database-resource.js";
+export { PostgresDatabaseBuilder } from "./postgres-database-builder.js";
+export type { PostgresConnectionStringOptions } from "./postgres-connection-options.js";
 export { probePostgres, createDatabaseIfMissing } from "./postgres-probes.js";
 export {
   POSTGRES_REGISTRY,

@@ -1,4 +1,5 @@
-import { Resource, expr, uri, type ExpressionValue, type ReferenceExpression, type ResourceWithConnectionString } from "@bosun/hosting";
+import { Resource, expr, uri, type ExpressionValue, type ParameterResource, type ReferenceExpression, type ResourceWithConnectionString } from "@bosun/hosting";
+import { connectionOptionsQuery, type PostgresConnectionStringOptions } from "./postgres-connection-options.js";
 import type { PostgresServerResource } from "./postgres-server-resource.js";
 
 /** PostgreSQL truncates longer identifiers, so two long names could end up as one database. */
@@ -7,6 +8,8 @@ const MAX_DATABASE_NAME_BYTES = 63;
 /** A database on a PostgreSQL server, created when the server is healthy. */
 export class PostgresDatabaseResource extends Resource implements ResourceWithConnectionString {
   readonly type = "postgres.database.v0";
+  /** Npgsql settings carried in the connection string (`.withConnectionStringOptions(…)`). */
+  connectionOptions: PostgresConnectionStringOptions = {};
 
   constructor(
     name: string,
@@ -20,9 +23,27 @@ export class PostgresDatabaseResource extends Resource implements ResourceWithCo
     return this.server;
   }
 
-  /** The server's URI with the database: `postgresql://user:password@host:port/database`. */
+  /**
+   * The server's URI with the database and its connection-string options:
+   * `postgresql://user:password@host:port/database?MinPoolSize=5&MaxPoolSize=100`.
+   */
   get connectionStringExpression(): ReferenceExpression {
+    return expr`${this.uriExpression}${connectionOptionsQuery(this.connectionOptions)}`;
+  }
+
+  /** `postgresql://user:password@host:port/database`, without options (the `_URI` variable). */
+  get uriExpression(): ReferenceExpression {
     return expr`${this.server.connectionStringExpression}/${uri(this.databaseName)}`;
+  }
+
+  /**
+   * This database's connection string for another role (a least-privilege one the owner creates),
+   * with the same host, port and options.
+   * @example api.withEnvironment("ConnectionStrings__appdb", db.resource.connectionStringFor("app", appPassword))
+   */
+  connectionStringFor(userName: string | ParameterResource, password: ParameterResource): ReferenceExpression {
+    const { host, port } = this.server.primaryEndpoint;
+    return expr`postgresql://${uri(userName)}:${uri(password)}@${host}:${port}/${uri(this.databaseName)}${connectionOptionsQuery(this.connectionOptions)}`;
   }
 
   /** A database name PostgreSQL keeps as given: not empty, at most 63 bytes, no NUL. */
@@ -36,6 +57,6 @@ export class PostgresDatabaseResource extends Resource implements ResourceWithCo
 
   connectionProperties(): ReadonlyMap<string, ExpressionValue> {
     const server = this.server.connectionProperties();
-    return new Map<string, ExpressionValue>([...server, ["URI", this.connectionStringExpression], ["DATABASENAME", this.databaseName]]);
+    return new Map<string, ExpressionValue>([...server, ["URI", this.uriExpression], ["DATABASENAME", this.databaseName]]);
   }
 }

@@ -1,4 +1,5 @@
 import { checkCall, ContainerResource, ResourceBuilder, type DistributedApplicationBuilder } from "@bosun/hosting";
+import { PostgresDatabaseBuilder } from "./postgres-database-builder.js";
 import { PostgresDatabaseResource } from "./postgres-database-resource.js";
 import { PGADMIN_IMAGE, PGADMIN_PORT, PGADMIN_REGISTRY, PGADMIN_TAG, POSTGRES_INIT_PATH } from "./postgres-images.js";
 import { catalogOf } from "./postgres-catalog.js";
@@ -22,7 +23,7 @@ export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResourc
    * added later, or an existing volume), and an existing one is kept.
    * @example const db = postgres.addDatabase("ecommercedb")
    */
-  addDatabase(name: string, databaseName: string = name): ResourceBuilder<PostgresDatabaseResource> {
+  addDatabase(name: string, databaseName: string = name): PostgresDatabaseBuilder {
     checkCall(this.checked("addDatabase", '.addDatabase("orders", "orders_v2")'), { "the name": [name, "string"], "the database name": [databaseName, "string"] });
     const database = new PostgresDatabaseResource(name, databaseName, this.resource);
     this.resource.databases.set(name, databaseName);
@@ -40,7 +41,7 @@ export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResourc
     });
     // Published targets have no orchestrator to run CREATE DATABASE: the image creates it on first start.
     database.addAnnotation({ type: "publish-hints", parentEnvironment: { POSTGRES_DB: databaseName } });
-    return this.app.addResource(database);
+    return new PostgresDatabaseBuilder(this.app.addResource(database).resource, this.app.appHost);
   }
 
   /** Rejects with a PermanentProbeError when retrying cannot help (credentials refused, database missing). */
