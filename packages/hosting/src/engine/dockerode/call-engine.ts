@@ -1,4 +1,4 @@
-import { engineStatusCode, toEngineError, type EngineOperation } from "../engine-error.js";
+import { engineMessage, engineStatusCode, toEngineError, type EngineOperation } from "../engine-error.js";
 
 /** Runs one engine call and turns its failure into a BosunError naming the operation. */
 export async function callEngine<T>(operation: EngineOperation, action: () => Promise<T>): Promise<T> {
@@ -17,12 +17,13 @@ export async function callEngineIdempotent(
   operation: EngineOperation,
   alreadyDone: readonly number[],
   action: () => Promise<unknown>,
+  isAlreadyDone: (error: unknown) => boolean = () => false,
 ): Promise<void> {
   try {
     await action();
   } catch (error) {
     const status = engineStatusCode(error);
-    if (status !== undefined && alreadyDone.includes(status)) return;
+    if ((status !== undefined && alreadyDone.includes(status)) || isAlreadyDone(error)) return;
     throw toEngineError(error, operation);
   }
 }
@@ -35,4 +36,12 @@ export async function callEngineOptional<T>(operation: EngineOperation, action: 
     if (engineStatusCode(error) === 404) return undefined;
     throw toEngineError(error, operation);
   }
+}
+
+/**
+ * Podman answers a signal for a container that is not running with HTTP 500 "container state
+ * improper" where Docker says 409.
+ */
+export function isNotRunning(error: unknown): boolean {
+  return engineStatusCode(error) === 500 && /container state improper/.test(engineMessage(error));
 }

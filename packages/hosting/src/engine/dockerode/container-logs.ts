@@ -15,8 +15,32 @@ export async function readContainerLogs(container: Docker.Container, tty: boolea
     return { stop: () => {}, ended: Promise.resolve() };
   }
 
-  const stream = (await container.logs({ ...base, follow: true })) as NodeJS.ReadableStream & { destroy(): void };
-  const ended = new Promise<void>((resolve) => {
+  // Not awaited: Podman answers a follow request only once the container writes its first line,
+  // so a quiet container would hold up whoever subscribes. The container's existence was checked
+  // by the caller's inspect; a request that fails later just ends the subscription.
+  let stopped = false;
+  let stream: FollowedStream | undefined;
+  const ended = (container.logs({ ...base, follow: true }) as Promise<FollowedStream>).then(
+    (opened) => {
+      stream = opened;
+      if (stopped) opened.destroy();
+      return followUntilEnd(opened, output);
+    },
+    () => output.end(),
+  );
+  return {
+    stop: () => {
+      stopped = true;
+      stream?.destroy();
+    },
+    ended,
+  };
+}
+
+type FollowedStream = NodeJS.ReadableStream & { destroy(): void };
+
+function followUntilEnd(stream: FollowedStream, output: StreamOutput): Promise<void> {
+  return new Promise<void>((resolve) => {
     const finish = () => {
       output.end();
       resolve();
@@ -27,12 +51,4 @@ export async function readContainerLogs(container: Docker.Container, tty: boolea
     // A broken stream just ends the subscription; the container's state says what happened.
     stream.once("error", finish);
   });
-  let finished = false;
-  void ended.then(() => (finished = true));
-  return {
-    stop: () => {
-      if (!finished) stream.destroy();
-    },
-    ended,
-  };
 }

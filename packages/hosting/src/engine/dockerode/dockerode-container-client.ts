@@ -3,11 +3,13 @@ import type { ContainerClient, ExecResult, LogOptions, LogSubscription } from ".
 import type { ContainerInfo, ContainerState, ContainerSummary } from "../container-info.js";
 import type { ContainerSpec } from "../container-spec.js";
 import type { EngineOperation } from "../engine-error.js";
+import type { EngineProduct } from "../engine-product.js";
 import { toLabelFilterValues, type LabelFilter } from "../label-filter.js";
 import { runExec } from "./container-exec.js";
 import { readContainerLogs } from "./container-logs.js";
-import { callEngine, callEngineIdempotent, callEngineOptional } from "./call-engine.js";
-import { toContainerInfo } from "./to-container-info.js";
+import { callEngine, callEngineIdempotent, callEngineOptional, isNotRunning } from "./call-engine.js";
+import { withPodmanHostGateway } from "./podman-host-gateway.js";
+import { toContainerInfo, withoutPodmanLocalPrefix } from "./to-container-info.js";
 import { toCreateOptions } from "./to-create-options.js";
 
 const NOT_MODIFIED = 304;
@@ -17,15 +19,21 @@ const CONFLICT = 409;
 export class DockerodeContainerClient implements ContainerClient {
   readonly #docker: Docker;
   readonly #endpoint: string;
+  readonly #product: () => Promise<EngineProduct>;
 
-  constructor(docker: Docker, endpoint: string) {
+  /** `product` says which engine answers, for the few places where Podman needs another request. */
+  constructor(docker: Docker, endpoint: string, product: () => Promise<EngineProduct>) {
     this.#docker = docker;
     this.#endpoint = endpoint;
+    this.#product = product;
   }
 
   async create(spec: ContainerSpec): Promise<string> {
     const operation = { action: `create container '${spec.name}'`, endpoint: this.#endpoint, image: spec.image };
-    const container = await callEngine(operation, () => this.#docker.createContainer(toCreateOptions(spec)));
+    const container = await callEngine(operation, async () => {
+      const adapted = (await this.#product()) === "Podman" ? await withPodmanHostGateway(this.#docker, spec) : spec;
+      return this.#docker.createContainer(toCreateOptions(adapted));
+    });
     return container.id;
   }
 
@@ -45,8 +53,8 @@ export class DockerodeContainerClient implements ContainerClient {
 
   async kill(id: string, signal: string): Promise<void> {
     const kill = () => this.#docker.getContainer(id).kill({ signal });
-    // 409: the container is not running, so there is nothing to signal.
-    await callEngineIdempotent(this.#operation(`send ${signal} to`, id), [CONFLICT, NOT_FOUND], kill);
+    // 409 (Docker) or Podman's "container state improper": not running, so there is nothing to signal.
+    await callEngineIdempotent(this.#operation(`send ${signal} to`, id), [CONFLICT, NOT_FOUND], kill, isNotRunning);
   }
 
   async remove(id: string, options: { readonly force: boolean; readonly removeVolumes: boolean }): Promise<void> {
@@ -62,7 +70,7 @@ export class DockerodeContainerClient implements ContainerClient {
     return rows.map((row) => ({
       id: row.Id,
       name: (row.Names[0] ?? row.Id).replace(/^\//, ""),
-      image: row.Image,
+      image: withoutPodmanLocalPrefix(row.Image),
       state: row.State as ContainerState,
       labels: row.Labels ?? {},
     }));

@@ -10,7 +10,7 @@ export function toContainerInfo(inspect: Docker.ContainerInspectInfo): Container
   const info: ContainerInfo = {
     id: inspect.Id,
     name: inspect.Name.replace(/^\//, ""),
-    image: inspect.Config.Image,
+    image: withoutPodmanLocalPrefix(inspect.Config.Image),
     state: state.Status as ContainerState,
     running: state.Running,
     exitCode: state.ExitCode,
@@ -20,6 +20,11 @@ export function toContainerInfo(inspect: Docker.ContainerInspectInfo): Container
     ports: toPublishedPorts(inspect.NetworkSettings.Ports),
   };
   return health === "starting" || health === "healthy" || health === "unhealthy" ? { ...info, health } : info;
+}
+
+/** Podman qualifies a local image as `localhost/name:tag`; bosun reports the name as it was given. */
+export function withoutPodmanLocalPrefix(image: string): string {
+  return image.startsWith("localhost/") ? image.slice("localhost/".length) : image;
 }
 
 function toPublishedPorts(ports: Docker.ContainerInspectInfo["NetworkSettings"]["Ports"] | undefined): PublishedPort[] {
