@@ -53,6 +53,10 @@ export type {
 export type { EnvironmentContext } from "./model/environment-context.js";
 export type { HealthCheck, ProbeContext } from "./model/health-check.js";
 export type { PublishedCheck, PublishHintsAnnotation } from "./model/published-check.js";
+export type { SnapshotExportAnnotation } from "./model/snapshot-export.js";
+export type { SnapshotOptions, SnapshotReport } from "./snapshot/take-snapshot.js";
+export type { RestoreOptions, RestoreReport } from "./snapshot/restore-snapshot.js";
+export type { ExportedFile, FileChecksum, SnapshotMetadata, SnapshotResource, VolumeCopy } from "./snapshot/snapshot-metadata.js";
 export type { PublishOptions, PublishResult } from "./publish/publish-options.js";
 export type { PublishTarget, PublishWarning } from "./publish/publish-model.js";
 export type { KubernetesOptions, KubernetesResourceOptions, ResourceQuantities } from "./publish/kubernetes/kubernetes-options.js";

@@ -39,6 +39,13 @@ export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResourc
       type: "health-check",
       check: { kind: "probe", name: "postgres-database", probe: ({ resolve }) => this.#classified(probePostgres(resolve(database))), publishedCheck },
     });
+    // A snapshot keeps the database's schema beside the volume copy; the password stays in the container.
+    this.resource.addAnnotation({
+      type: "snapshot-export",
+      file: `schema-${databaseName}.sql`,
+      description: `schema of database '${databaseName}' (pg_dump --schema-only)`,
+      command: ["sh", "-c", 'PGPASSWORD="$POSTGRES_PASSWORD" exec pg_dump --schema-only --no-password -h 127.0.0.1 -U "${POSTGRES_USER:-postgres}" -d "$1"', "pg_dump", databaseName],
+    });
     // Published targets have no orchestrator to run CREATE DATABASE: the image creates it on first start.
     database.addAnnotation({ type: "publish-hints", parentEnvironment: { POSTGRES_DB: databaseName } });
     return new PostgresDatabaseBuilder(this.app.addResource(database).resource, this.app.appHost);

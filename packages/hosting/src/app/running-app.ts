@@ -10,6 +10,8 @@ import {
   type ResourceSnapshot,
 } from "../orchestrator/resource-state.js";
 import type { SessionInfo } from "../runtime/resource-runtime.js";
+import type { RestoreOptions, RestoreReport } from "../snapshot/restore-snapshot.js";
+import type { SnapshotOptions, SnapshotReport } from "../snapshot/take-snapshot.js";
 
 /** A started application: observe its resources, then stop it (or `await using` it). */
 export class RunningApp implements AsyncDisposable {
@@ -105,6 +107,30 @@ export class RunningApp implements AsyncDisposable {
    */
   lastHealthCheck(name: string): HealthCheckResult | undefined {
     return this.#orchestrator.lastHealthCheck(name);
+  }
+
+  /**
+   * Takes a snapshot of the resources with data volumes (all, or `options.resources`): the files
+   * their integration exports while they run (PostgreSQL: a schema-only dump per database), a copy
+   * of each named volume taken while its container is stopped (it is started again at once), and
+   * the resolved manifest with image ids and no secret. Stored outside the repo
+   * (docs/backup-restore.md); resolves with the folder, the files' sizes and checksums.
+   * @example const { metadata } = await app.snapshot({ name: "before-migration" })
+   */
+  async snapshot(options: SnapshotOptions = {}): Promise<SnapshotReport> {
+    const { snapshotApp } = await import("../snapshot/app-snapshots.js");
+    return snapshotApp(this, this.#resources, options);
+  }
+
+  /**
+   * Puts a snapshot back: checks every file of it and compares its images and model with the app
+   * first (a damaged snapshot or a mismatch is refused before anything stops, unless `force`), then
+   * stops the resources and their dependents, replaces the volumes' contents and starts them again.
+   * @example await app.restore("before-migration", { resources: ["postgres"] })
+   */
+  async restore(name: string, options: RestoreOptions = {}): Promise<RestoreReport> {
+    const { restoreApp } = await import("../snapshot/app-snapshots.js");
+    return restoreApp(this, this.#resources, name, options);
   }
 
   /** Every resource's current snapshot. */

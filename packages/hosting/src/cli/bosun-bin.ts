@@ -29,10 +29,13 @@ export function runBosunBin(argv: readonly string[], options: BosunBinOptions = 
     name: "bosun",
     description: "Runs a command of an AppHost script (TypeScript through tsx) that calls builder.build().run().",
     commands: CLI_COMMANDS,
-    extend: (command) => command.argument("[apphost]", "the AppHost script", DEFAULT_APPHOST),
+    extend: (command) => {
+      // After a variadic argument (snapshot [resource...]) no other can be declared: the AppHost is found among its values.
+      if (command.registeredArguments.at(-1)?.variadic) command.addHelpText("after", `\nThe AppHost script (default ${DEFAULT_APPHOST}) may be given among the arguments: a path ending in .ts, .mts, .js or .mjs.`);
+      else command.argument("[apphost]", "the AppHost script", DEFAULT_APPHOST);
+    },
     action: async (definition, _options, command) => {
-      // The command's own arguments (restart <name>) come first; the AppHost is the last.
-      const script = String(command.processedArgs.at(-1));
+      const { script, args } = appHostAndArguments(command);
       if (!existsSync(script)) {
         command.error(`error: no AppHost script '${script}' in ${process.cwd()}; pass its path: bosun ${definition.name} path/to/apphost.ts`, {
           exitCode: EXIT_CODES.USAGE,
@@ -40,12 +43,25 @@ export function runBosunBin(argv: readonly string[], options: BosunBinOptions = 
         });
       }
       await options.preload?.();
-      await launchAppHost(path.resolve(script), [definition.name, ...command.processedArgs.slice(0, -1).map(String), ...forwardedOptions(command)]);
+      await launchAppHost(path.resolve(script), [definition.name, ...args, ...forwardedOptions(command)]);
     },
     ...(options.output ? { output: options.output } : {}),
   });
   return runProgram(program, argv);
 }
+
+/** The AppHost script and the command's own arguments: the AppHost comes last (restart <name> [apphost]), or among a variadic argument's values. */
+function appHostAndArguments(command: Command): { script: string; args: string[] } {
+  const processed = command.processedArgs as unknown[];
+  const last = processed.at(-1);
+  if (!Array.isArray(last)) return { script: String(last), args: processed.slice(0, -1).map(String) };
+  const values = last.map(String);
+  const script = values.find((value) => SCRIPT_PATTERN.test(value));
+  const rest = values.filter((value) => value !== script);
+  return { script: script ?? DEFAULT_APPHOST, args: [...processed.slice(0, -1).map(String), ...rest] };
+}
+
+const SCRIPT_PATTERN = /\.(c|m)?[jt]s$/;
 
 /** The options the user gave on the bin's command line, as arguments for the AppHost's own parser. */
 function forwardedOptions(command: Command): string[] {

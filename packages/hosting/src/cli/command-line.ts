@@ -26,7 +26,7 @@ export async function runCommandLine(
     name: options.name ?? appHostInvocation(),
     description: `The AppHost of '${application.appHost.name}': runs its app model with bosun.`,
     commands: CLI_COMMANDS,
-    action: (definition, commandOptions, command) => definition.execute(application, commandOptions, command.processedArgs.map(String)),
+    action: (definition, commandOptions, command) => definition.execute(application, commandOptions, flatArguments(command.processedArgs)),
     ...(options.output ? { output: options.output } : {}),
   });
   try {
@@ -37,4 +37,9 @@ export async function runCommandLine(
     err(`${formatBosunError(error)}\n`);
     return EXIT_CODES.FAILURE;
   }
+}
+
+/** The command's arguments as strings; a variadic one (`snapshot [resource...]`) is spread. */
+function flatArguments(processed: readonly unknown[]): string[] {
+  return processed.flatMap((argument) => (Array.isArray(argument) ? argument.map(String) : [String(argument)]));
 }

@@ -6,15 +6,16 @@ import type { AppHostInfo } from "../model/app-host-info.js";
 import type { ResourceSnapshot } from "../orchestrator/resource-state.js";
 import { appKeyOf } from "../runtime/docker/docker-labels.js";
 import { processStateDirectory } from "../runtime/process/process-registry.js";
+import { handleSnapshotRequest, type SnapshotCapableApp, type SnapshotRequest } from "../snapshot/snapshot-control.js";
 
-/** What `run` does for a `restart <name>` from another terminal. */
-export interface ControlledApp {
+/** What `run` does for a `restart <name>` (and `snapshot`, `restore`) from another terminal. */
+export interface ControlledApp extends Partial<SnapshotCapableApp> {
   restartResource(name: string, why?: string): Promise<void>;
   resource(name: string): ResourceSnapshot;
 }
 
-/** One request per connection: a JSON line `{"restart":"<name>"}`; the answer is one JSON line. */
-interface ControlRequest {
+/** One request per connection: a JSON line `{"restart":"<name>"}` (or a SnapshotRequest); the answer is one JSON line. */
+interface ControlRequest extends SnapshotRequest {
   readonly restart?: string;
 }
 
@@ -59,12 +60,16 @@ export async function serveControl(socketPath: string, app: ControlledApp): Prom
   };
 }
 
-async function handle(app: ControlledApp, line: string): Promise<ControlReply> {
+async function handle(app: ControlledApp, line: string): Promise<unknown> {
   let request: ControlRequest;
   try {
     request = JSON.parse(line) as ControlRequest;
   } catch {
     return { ok: false, error: "the request is not JSON" };
+  }
+  if (app.snapshot && app.restore) {
+    const answered = await handleSnapshotRequest({ snapshot: app.snapshot.bind(app), restore: app.restore.bind(app) }, request);
+    if (answered) return answered;
   }
   if (typeof request.restart !== "string") return { ok: false, error: 'unknown request; expected {"restart":"<name>"}' };
   const started = Date.now();
@@ -77,7 +82,7 @@ async function handle(app: ControlledApp, line: string): Promise<ControlReply> {
 }
 
 /** Sends one request to the running AppHost; rejects with ENOENT/ECONNREFUSED when none runs. */
-export function sendControl(socketPath: string, request: ControlRequest): Promise<ControlReply> {
+export function sendControl<R = ControlReply>(socketPath: string, request: ControlRequest): Promise<R> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(socketPath);
     let text = "";
@@ -86,7 +91,7 @@ export function sendControl(socketPath: string, request: ControlRequest): Promis
     socket.on("data", (chunk: string) => (text += chunk));
     socket.on("end", () => {
       try {
-        resolve(JSON.parse(text) as ControlReply);
+        resolve(JSON.parse(text) as R);
       } catch {
         reject(new Error(`the AppHost answered '${text}'`));
       }

@@ -7,7 +7,11 @@ export type BosunErrorCode =
   | "HEALTH_TIMEOUT"
   | "DEPENDENCY_FAILED"
   | "CONFIGURATION"
-  | "RUNTIME";
+  | "RUNTIME"
+  /** A snapshot that is incomplete or altered: restore refused it before stopping anything. */
+  | "SNAPSHOT_INVALID"
+  /** A snapshot taken with another image or model than the app has now (restore --force takes it anyway). */
+  | "SNAPSHOT_MISMATCH";
 
 export interface BosunErrorOptions {
   readonly code: BosunErrorCode;

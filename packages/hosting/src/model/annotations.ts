@@ -3,6 +3,7 @@ import type { ExpressionValue } from "./expression.js";
 import type { HealthCheck } from "./health-check.js";
 import type { PublishHintsAnnotation } from "./published-check.js";
 import type { Resource } from "./resource.js";
+import type { SnapshotExportAnnotation } from "./snapshot-export.js";
 
 /** A network endpoint. `targetPort` is where the server listens; `port` is the host port (containers). */
 export interface EndpointAnnotation {
@@ -129,7 +130,8 @@ export type Annotation =
   | LifetimeAnnotation
   | StartupTimeoutAnnotation
   | InitializerAnnotation
-  | PublishHintsAnnotation;
+  | PublishHintsAnnotation
+  | SnapshotExportAnnotation;
 
 export type AnnotationType = Annotation["type"];
 export type AnnotationOf<T extends AnnotationType> = Extract<Annotation, { type: T }>;

@@ -1,0 +1,32 @@
+import { BosunError } from "../errors/bosun-error.js";
+import type { Manifest } from "../manifest/manifest-types.js";
+import { ContainerResource } from "../model/container-resource.js";
+import { runningContainerOf, type SnapshotHost } from "./snapshot-host.js";
+
+/** The image a resource's container runs now (or would run) and the engine's id of it. */
+export async function imageOfResource(host: SnapshotHost, resource: ContainerResource): Promise<{ image: string; imageId: string }> {
+  const container = await runningContainerOf(host, resource);
+  const image = container?.image ?? host.imageOf(resource);
+  const info = await host.engine.images.inspect(image);
+  if (!info) {
+    throw new BosunError(`resource '${resource.name}': image '${image}' is not present on the engine; run the app once (it pulls the image), then try again`, {
+      code: "IMAGE_NOT_AVAILABLE",
+    });
+  }
+  return { image, imageId: info.id };
+}
+
+/**
+ * The manifest with what the engine resolved: per container, the image it runs (after
+ * BOSUN_IMAGE_MAP or a mirror) and that image's id: the record of the container configurations.
+ * Like the manifest, it holds placeholders where secrets go, never a value.
+ */
+export async function resolvedManifest(host: SnapshotHost, manifest: Manifest): Promise<Manifest> {
+  const resources = { ...manifest.resources };
+  for (const resource of host.resources) {
+    if (!(resource instanceof ContainerResource)) continue;
+    const resolved = await imageOfResource(host, resource).catch(() => ({ image: host.imageOf(resource), imageId: "not present" }));
+    resources[resource.name] = { ...resources[resource.name], resolvedImage: resolved.image, imageId: resolved.imageId } as Manifest["resources"][string];
+  }
+  return { ...manifest, resources };
+}
