@@ -1,6 +1,7 @@
 import { checkCall, checkOptions, defineExtension, type DistributedApplicationBuilder, type ParameterResource, type ProbeContext, type ResourceBuilder } from "@bosun/hosting";
 import { RabbitMQBuilder } from "./rabbitmq-builder.js";
 import { RABBITMQ_DEFAULT_USER, RABBITMQ_IMAGE, RABBITMQ_PORT, RABBITMQ_REGISTRY, RABBITMQ_TAG } from "./rabbitmq-images.js";
+import { rabbitMQProbeError } from "./rabbitmq-credentials.js";
 import { probeRabbitMQ } from "./rabbitmq-probe.js";
 import { PUBLISHED_RABBITMQ_CHECK } from "./rabbitmq-published-check.js";
 import { RabbitMQResource } from "./rabbitmq-resource.js";
@@ -27,7 +28,7 @@ export function addRabbitMQ(app: DistributedApplicationBuilder, name: string, op
   const broker = new RabbitMQResource(name, userName, password);
   app.addResource(broker);
   broker.addAnnotation({ type: "container-image", registry: RABBITMQ_REGISTRY, image: RABBITMQ_IMAGE, tag: RABBITMQ_TAG });
-  const probe = ({ resolve }: ProbeContext) => probeRabbitMQ(resolve(broker));
+  const probe = ({ resolve }: ProbeContext) => probeRabbitMQ(resolve(broker)).catch((error: unknown) => Promise.reject(rabbitMQProbeError(error, broker, app.appHost)));
   broker.addAnnotation({ type: "health-check", check: { kind: "probe", name: "amqp", probe, publishedCheck: PUBLISHED_RABBITMQ_CHECK } });
   return new RabbitMQBuilder(broker, app.appHost)
     .withEndpoint({ name: "tcp", targetPort: RABBITMQ_PORT, port: options.port })

@@ -10,6 +10,7 @@ import {
   type ResourceWithConnectionString,
   type ResourceWithDataPath,
 } from "@bosun/hosting";
+import { handSetCredentials } from "./rabbitmq-credentials.js";
 import { RABBITMQ_DATA_PATH } from "./rabbitmq-images.js";
 
 /** A RabbitMQ broker container. Its connection string is `amqp://user:password@host:port`. */
@@ -29,6 +30,11 @@ export class RabbitMQResource extends ContainerResource implements ResourceWithC
   get connectionStringExpression(): ReferenceExpression {
     const { host, port } = this.primaryEndpoint;
     return expr`amqp://${uri(this.userName)}:${uri(this.password)}@${host}:${port}`;
+  }
+
+  /** Credentials set by hand (withEnvironment) that differ from the model's are refused; see handSetCredentials. */
+  override checkSettings(): string[] {
+    return handSetCredentials(this);
   }
 
   connectionProperties(): ReadonlyMap<string, ExpressionValue> {

@@ -1,6 +1,7 @@
-import { checkCall, checkOptions, defineExtension, type DistributedApplicationBuilder, type ParameterResource, type PublishedCheck, type ResourceBuilder } from "@bosun/hosting";
+import { checkCall, checkOptions, defineExtension, type DistributedApplicationBuilder, type ParameterResource, type ProbeContext, type PublishedCheck, type ResourceBuilder } from "@bosun/hosting";
 import { RedisBuilder } from "./redis-builder.js";
 import { REDIS_IMAGE, REDIS_PORT, REDIS_REGISTRY, REDIS_TAG } from "./redis-images.js";
+import { redisProbeError } from "./redis-credentials.js";
 import { probeRedis } from "./redis-probe.js";
 import { RedisResource } from "./redis-resource.js";
 
@@ -30,7 +31,8 @@ export function addRedis(app: DistributedApplicationBuilder, name: string, optio
     environment: { REDISCLI_AUTH: password },
     client: "redis",
   };
-  redis.addAnnotation({ type: "health-check", check: { kind: "probe", name: "redis", probe: ({ resolve }) => probeRedis(resolve(redis)), publishedCheck } });
+  const probe = ({ resolve }: ProbeContext) => probeRedis(resolve(redis)).catch((error: unknown) => Promise.reject(redisProbeError(error, redis, app.appHost)));
+  redis.addAnnotation({ type: "health-check", check: { kind: "probe", name: "redis", probe, publishedCheck } });
   return new RedisBuilder(redis, app.appHost)
     .withEndpoint({ name: "tcp", targetPort: REDIS_PORT, port: options.port })
     .withArgs("redis-server", "--requirepass", password);

@@ -12,11 +12,18 @@ export async function probeRedis(connectionString: string): Promise<void> {
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  client.on("error", () => {});
+  // A refused AUTH arrives as an error event and the command then fails with "Connection is
+  // closed."; the server's answer (WRONGPASS, NOAUTH) is what says why.
+  let refusal: Error | undefined;
+  client.on("error", (error: Error) => {
+    if (error.name === "ReplyError") refusal = error;
+  });
   try {
     await client.connect();
     const answer = await client.ping();
     if (answer !== "PONG") throw new Error(`redis answered '${answer}' to PING`);
+  } catch (error) {
+    throw refusal ?? error;
   } finally {
     client.disconnect();
   }

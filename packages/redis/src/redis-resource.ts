@@ -10,6 +10,7 @@ import {
   type ResourceWithConnectionString,
   type ResourceWithDataPath,
 } from "@bosun/hosting";
+import { handSetPassword } from "./redis-credentials.js";
 import { REDIS_DATA_PATH } from "./redis-images.js";
 
 /** A Redis server container. Its connection string is `redis://:password@host:port`. */
@@ -35,8 +36,15 @@ export class RedisResource extends ContainerResource implements ResourceWithConn
     return serverConnectionProperties({ endpoint, password, uri: this.connectionStringExpression });
   }
 
-  /** `--save <seconds> <changes>` needs whole numbers Redis accepts: at least 1 second, 0 or more changes. */
+  /**
+   * `--save <seconds> <changes>` needs whole numbers Redis accepts: at least 1 second, 0 or more
+   * changes; and the password is not set by hand (see handSetPassword).
+   */
   override checkSettings(): string[] {
+    return [...handSetPassword(this), ...this.#saveProblems()];
+  }
+
+  #saveProblems(): string[] {
     return this.annotationsOf("args").flatMap(({ args }) => {
       const at = args.indexOf("--save");
       if (at === -1) return [];

@@ -15,6 +15,11 @@ export interface RejectedCredentialsOptions {
   readonly parameters: readonly ParameterResource[];
   /** How to give the server its credentials in the model, e.g. `addPostgres("pg", { password })`. */
   readonly option: string;
+  /**
+   * Whether the server keeps its credentials in its data once initialised (PostgreSQL, RabbitMQ);
+   * default true. Redis, which takes its password anew at every start, says false.
+   */
+  readonly keptInData?: boolean;
   readonly cause?: unknown;
 }
 
@@ -29,7 +34,8 @@ export function rejectedCredentials(options: RejectedCredentialsOptions): Perman
   const names = parameters.map((p) => `'${p.name}'`).join(" and ");
   const keys = parameters.map((p) => p.configKey).join(" and ");
   const head = `resource '${resource.name}' rejected the credentials of its connection string (${answer})`;
-  const data = resource.annotationsOf("mount").find((m) => m.target === resource.dataPath && m.source);
+  const keptInData = options.keptInData ?? true;
+  const data = keptInData ? resource.annotationsOf("mount").find((m) => m.target === resource.dataPath && m.source) : undefined;
   if (data?.kind === "volume") {
     return new PermanentProbeError(
       `${head}: its data volume '${data.source}' was initialised with other credentials, which the server keeps. ` +
