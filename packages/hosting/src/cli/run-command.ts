@@ -3,6 +3,8 @@ import type { RunningApp } from "../app/running-app.js";
 import { ParameterResource } from "../model/parameter-resource.js";
 import { controlSocketPath, serveControl } from "../control/control-socket.js";
 import { watchApps } from "../watch/watch-apps.js";
+import { LogStore } from "../dashboard/log-store.js";
+import type { DashboardFlags } from "./dashboard-flags.js";
 import { applyDevLoopFlags, type DevLoopFlags } from "./dev-loop-flags.js";
 import { appHostInvocation } from "./app-host-invocation.js";
 import { EXIT_CODES } from "./exit-codes.js";
@@ -10,6 +12,7 @@ import { formatSummary } from "./format-status.js";
 import { redactError, redactUncaughtErrors } from "../errors/redact-error.js";
 import { Redactor } from "./redactor.js";
 import { waitForStopRequest } from "./stop-request.js";
+import { serveDashboard } from "./serve-dashboard.js";
 import { createStatusOutput, type StatusOutput } from "./status-output.js";
 
 /**
@@ -17,7 +20,7 @@ import { createStatusOutput, type StatusOutput } from "./status-output.js";
  * SIGINT/SIGTERM/SIGHUP (or when the command that launched it ends) stops it in reverse dependency
  * order. A second Ctrl-C exits at once (the session's watchdog removes what is left).
  */
-export async function runApp(application: DistributedApplication, flags: DevLoopFlags = {}): Promise<void> {
+export async function runApp(application: DistributedApplication, flags: DevLoopFlags & DashboardFlags = {}): Promise<void> {
   const redactor = new Redactor();
   // Also for errors after the run, such as the AppHost's own after run() returned.
   redactUncaughtErrors(redactor);
@@ -29,13 +32,22 @@ export async function runApp(application: DistributedApplication, flags: DevLoop
 }
 
 /** runApp, with every line it prints passed through `redactor`, which learns the secrets at start. */
-async function runRedacted(application: DistributedApplication, flags: DevLoopFlags, redactor: Redactor): Promise<void> {
+async function runRedacted(application: DistributedApplication, flags: DevLoopFlags & DashboardFlags, redactor: Redactor): Promise<void> {
   const watched = applyDevLoopFlags(application.resources, flags);
   const shown = application.resources.filter((r) => !(r instanceof ParameterResource)).map((r) => r.name);
   const nameWidth = Math.max(...shown.map((name) => name.length), 8);
   const output = createStatusOutput({ tty: Boolean(process.stdout.isTTY), redact: (line) => redactor.redact(line), nameWidth, shown });
   const started = Date.now();
-  const app = await application.start({ onLog: output.log, onProgress: output.message, onSecrets: (values) => redactor.add(values) });
+  const store = flags.dashboard === false ? undefined : new LogStore({ redact: (line) => redactor.redact(line), ...(flags.dashboardLogLines ? { retention: flags.dashboardLogLines } : {}) });
+  const app = await application.start({
+    onLog: (name, stream, line) => {
+      output.log(name, stream, line);
+      store?.append(name, stream, line);
+    },
+    onProgress: output.message,
+    onSecrets: (values) => redactor.add(values),
+  });
+  const dashboard = store ? await serveDashboard(application, app, store, flags, output.message) : undefined;
   const unsubscribe = watch(app, output);
   const watching = watched.length > 0 ? await watchApps({ app, resources: watched, onMessage: output.message }) : undefined;
   if (watching) output.message(`watching ${watched.map((r) => r.name).join(", ")}: a saved change restarts that app`);
@@ -55,6 +67,7 @@ async function runRedacted(application: DistributedApplication, flags: DevLoopFl
   watching?.close();
   control?.close();
   await app.stop();
+  await dashboard?.close();
   unsubscribe();
   output.message("stopped; session containers and network removed, volumes kept");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Redactor } from "../cli/redactor.js";
+import { Redactor } from "../errors/redactor.js";
 import { LogStore } from "./log-store.js";
 import type { LogLine } from "./protocol.js";
 

@@ -1,8 +1,6 @@
+import { DEFAULT_LOG_LINES } from "./dashboard-defaults.js";
 import { LogRing } from "./log-ring.js";
 import type { LogLine, LogStream } from "./protocol.js";
-
-/** Lines kept per resource unless `run --dashboard-log-lines N` says otherwise. */
-export const DEFAULT_LOG_LINES = 10_000;
 
 export interface LogStoreOptions {
   /** Lines kept per resource (default 10,000); older ones are dropped. */
