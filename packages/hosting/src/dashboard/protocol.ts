@@ -17,9 +17,13 @@
  * - `GET /api/stream` — Server-Sent Events, see `StreamEvents`. A `logs` event carries `id: <seq of
  *   its last line>`; reconnecting with `Last-Event-ID: N` (EventSource sends it itself) or
  *   `/api/stream?since=N` replays the retained lines with seq > N before new ones: no loss, no
- *   duplicates within retention. Every connection starts with a `snapshot` event. A client that
- *   falls behind (its buffer full) is disconnected; it reconnects and resumes by its last id.
- *   A `: ping` comment every 15 s keeps the connection open.
+ *   duplicates within retention. Every connection starts with a `snapshot` event, which carries
+ *   `id: <logCursor>` too (so a reconnect without any `logs` event in between loses nothing).
+ *   `resource` events carry no id. A `since` above the cursor comes from an earlier run (seqs start
+ *   at 1 each run; `snapshot.app.startedAt` differs): the replay then starts at the oldest line kept.
+ *   A client that reads slowly is paced (the server reads the store as the socket drains and keeps
+ *   no queue per client); one whose socket stays full past 8 MB is disconnected and resumes by its
+ *   last id. A `: ping` comment every 15 s keeps the connection open; `retry: 1000` is sent first.
  * - `GET /api/logs?resource=NAME&before=SEQ&limit=N` → `LogPage` (resource optional: all resources;
  *   `before` optional: the newest; limit default 500, at most 5,000), lines oldest first.
  * - `GET /api/resources/NAME` → `ResourceDetails`, or 404 `ApiError`.
@@ -38,6 +42,8 @@
  * UI helper → server helper: please send the `snapshot` event without an `id:` line. With it, a
  * connection that breaks during the replay reconnects with Last-Event-ID = logCursor and the
  * replayed lines between the page's last one and logCursor are skipped.
+ *
+ * Changes since the first commit: the snapshot's `id:` and the `since`-from-an-earlier-run rule above.
  *
  * Changing this file: say what changed in a comment here, commit promptly, and tell the other helper.
  */
