@@ -34,15 +34,18 @@ describe("the AppHost command line", () => {
       The AppHost of 'shop': runs its app model with bosun.
 
       Options:
-        -V, --version      print bosun's version
-        -h, --help         show this help
+        -V, --version                               print bosun's version
+        -h, --help                                  show this help
 
       Commands:
-        run [options]      start every resource until Ctrl-C (the default command)
-        manifest           print the model as JSON; contacts no engine
-        publish [options]  write the model for Docker Compose, Swarm or Kubernetes
-        down [options]     remove this AppHost's containers and networks
-        restart <name>     restart one resource of the running app
+        run [options]                               start every resource until Ctrl-C (the default command)
+        manifest                                    print the model as JSON; contacts no engine
+        publish [options]                           write the model for Docker Compose, Swarm or Kubernetes
+        down [options]                              remove this AppHost's containers and networks
+        restart <name>                              restart one resource of the running app
+        snapshot [options] [resource...]            save the data volumes and database schemas
+        snapshots                                   list this AppHost's snapshots
+        restore [options] <snapshot> [resource...]  put a snapshot back (stops and restarts)
 
       Exit codes: 0 done, 1 failed, 2 usage error, 130 stopped by a second Ctrl-C.
       "

@@ -3,7 +3,7 @@ import type { CliCommand } from "../cli-command.js";
 /** `restore <snapshot> [resource…] [--force]`: puts a snapshot's volumes back. */
 export const RESTORE_COMMAND: CliCommand = {
   name: "restore",
-  summary: "put a snapshot back: stops the resources and their dependents, restores the volumes, starts them",
+  summary: "put a snapshot back (stops and restarts)",
   configure: (command) =>
     command
       .argument("<snapshot>", "the snapshot's name (see 'snapshots'), or the path of a snapshot folder")

@@ -3,7 +3,7 @@ import type { CliCommand } from "../cli-command.js";
 /** `snapshot [resource…] [--name N]`: copies the data volumes (and schemas) of this AppHost's resources. */
 export const SNAPSHOT_COMMAND: CliCommand = {
   name: "snapshot",
-  summary: "save the data volumes, database schemas and resolved manifest (docs/backup-restore.md)",
+  summary: "save the data volumes and database schemas",
   configure: (command) =>
     command
       .argument("[resource...]", "resources with a data volume (default: all of them)")
