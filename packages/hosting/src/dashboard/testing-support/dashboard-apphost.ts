@@ -13,6 +13,8 @@ export interface RunningFixture {
   stdout(): string;
   /** Resolves with the first stdout match of `pattern` (rejects when the AppHost ends first). */
   waitForOutput(pattern: RegExp): Promise<RegExpMatchArray>;
+  /** The exit code, once it ended on its own. */
+  readonly exited: Promise<number | null>;
   /** Ctrl-C, then the exit code. */
   stop(): Promise<number | null>;
 }
@@ -35,6 +37,7 @@ export function runFixture(args: readonly string[], env: NodeJS.ProcessEnv = {})
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return {
     child,
+    exited,
     stdout: () => stdout,
     waitForOutput: (pattern) =>
       new Promise((resolve, reject) => {
