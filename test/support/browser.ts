@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
-/** Debian's `chromium` package; scripts/ensure-chromium.sh installs it. */
+/** Debian's `chromium` package; examples/ecommerce/frontend/scripts/ensure-chromium.sh installs it. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 const CHROMIUM_ARGS = [
@@ -29,16 +29,16 @@ export interface TestBrowser extends AsyncDisposable {
  * Headless Chromium with a fresh profile that may only talk to loopback addresses. Fails with the
  * fix when the browser is missing (`npx playwright install` cannot download browsers here).
  */
-export async function launchBrowser(): Promise<TestBrowser> {
+export async function launchBrowser(options: { readonly viewport?: { width: number; height: number } } = {}): Promise<TestBrowser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`no Chromium at ${CHROMIUM}; install Debian's package with examples/ecommerce/frontend/scripts/ensure-chromium.sh (apt-get install -y chromium) or set CHROMIUM_PATH`);
   }
-  const profile = mkdtempSync(join(tmpdir(), "bosun-frontend-chromium-"));
+  const profile = mkdtempSync(join(tmpdir(), "bosun-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1000, height: 720 },
+    viewport: options.viewport ?? { width: 1000, height: 720 },
   });
   const outsideRequests: string[] = [];
   await context.route("**/*", (route) => {

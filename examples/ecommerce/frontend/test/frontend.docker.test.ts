@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from "@bosun/testing";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { defineApp } from "../../../../apphost/app.js";
-import { launchBrowser, type TestBrowser } from "./browser.js";
+import { launchBrowser, type TestBrowser } from "../../../../test/support/browser.js";
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 /** Kept after the run (test-results/ is gitignored). */

@@ -106,6 +106,9 @@ export class VirtualLog {
     this.#frame = 0;
     const viewport = this.#viewport;
     this.#spacer.style.height = `${this.#layout.totalLines * this.#lineHeight}px`;
+    // What the view holds, for tests and the bench (the DOM has only the rows in view).
+    viewport.dataset.rows = String(this.#model.rows.length);
+    viewport.dataset.lastSeq = String(this.#model.rows.at(-1)?.seq ?? 0);
     if (this.#options.follow) this.#scrollTo(viewport.scrollHeight - viewport.clientHeight);
     const firstLine = Math.floor(viewport.scrollTop / this.#lineHeight);
     const { start, end } = this.#layout.window(firstLine, Math.ceil(viewport.clientHeight / this.#lineHeight) + 1, OVERSCAN);
