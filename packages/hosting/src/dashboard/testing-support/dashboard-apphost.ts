@@ -23,7 +23,7 @@ export interface RunningFixture {
 export function runFixture(args: readonly string[], env: NodeJS.ProcessEnv = {}): RunningFixture {
   const child = spawn(process.execPath, ["--conditions=bosun-source", "--import", "tsx", FIXTURE, "run", ...args], {
     cwd: path.dirname(FIXTURE),
-    env: { ...process.env, "Parameters__api-token": FIXTURE_SECRET, ...env },
+    env: { ...process.env, ...absoluteImageMap(), "Parameters__api-token": FIXTURE_SECRET, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
@@ -34,7 +34,7 @@ export function runFixture(args: readonly string[], env: NodeJS.ProcessEnv = {})
     for (const wake of waiters) wake();
   });
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
   return {
     child,
     exited,
@@ -67,4 +67,10 @@ export async function runFixtureDashboard(args: readonly string[] = [], env: Nod
   const fixture = runFixture(["--dashboard-port", "0", ...args], env);
   const [, loginUrl, port] = await fixture.waitForOutput(/dashboard: (http:\/\/127\.0\.0\.1:(\d+)\/\S*)/);
   return { ...fixture, port: Number(port), loginUrl: loginUrl! };
+}
+
+/** BOSUN_IMAGE_MAP as given to the test run is relative to its folder; the fixture runs in another. */
+function absoluteImageMap(): NodeJS.ProcessEnv {
+  const map = process.env["BOSUN_IMAGE_MAP"];
+  return map ? { BOSUN_IMAGE_MAP: path.resolve(map) } : {};
 }
