@@ -63,7 +63,7 @@ describe("readValidSnapshot", () => {
     });
     rmSync(path.join(folder, "manifest.json"));
     writeFileSync(path.join(folder, "db", "volume-data.tar.gz"), "volume");
-    const error = await readValidSnapshot(folder).catch((e: Error) => e);
+    const error = (await readValidSnapshot(folder).then(() => new Error("it was accepted"), (e: Error) => e));
     expect(error.message).toContain("manifest.json is missing");
     expect(error.message).toContain("db/volume-data.tar.gz has 6 bytes, 12 were written");
     expect(error.message).toContain("db/schema-appdb.sql (of 'db') has no checksum in snapshot.json");
