@@ -1,7 +1,13 @@
 import { defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
+import { DOCKER_ONLY_TESTS } from "./test/docker-only-tests.js";
+import { PODMAN_HOST_VARIABLE } from "./test/podman-project.js";
 
 const DOCKER_TESTS = "**/*.docker.test.ts";
+const DOCKER_INCLUDE = [`packages/*/src/${DOCKER_TESTS}`, `test/${DOCKER_TESTS}`, `examples/${DOCKER_TESTS}`];
+// With BOSUN_PODMAN_HOST set (npm test sets it), the docker project's tests run once more on
+// Podman, minus the Docker-only ones (test/docker-only-tests.ts, docs/engines.md).
+const PODMAN_HOST = process.env[PODMAN_HOST_VARIABLE];
 // Tests run the workspace packages from source (the "bosun-source" export condition), so a change
 // needs no build; consumers get the compiled dist/ (proved by test/consumer.docker.test.ts).
 const SOURCE_CONDITIONS = ["bosun-source", ...defaultServerConditions];
@@ -23,13 +29,29 @@ export default defineConfig({
         extends: true,
         test: {
           name: "docker",
-          include: [`packages/*/src/${DOCKER_TESTS}`, `test/${DOCKER_TESTS}`, `examples/${DOCKER_TESTS}`],
+          include: DOCKER_INCLUDE,
           exclude: ["**/node_modules/**"],
           globalSetup: ["./test/docker-global-setup.ts"],
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },
       },
+      ...(PODMAN_HOST
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "podman",
+                include: DOCKER_INCLUDE,
+                exclude: ["**/node_modules/**", ...DOCKER_ONLY_TESTS.map((test) => test.file)],
+                env: { DOCKER_HOST: PODMAN_HOST },
+                globalSetup: ["./test/podman-global-setup.ts"],
+                testTimeout: 180_000,
+                hookTimeout: 180_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });
