@@ -14,7 +14,8 @@ function referenceManifest() {
 
 describe("the reference AppHost", () => {
   it("builds the e-commerce model without a validation problem", () => {
-    expect(Object.keys(referenceManifest().resources)).toEqual([
+    // pgAdmin's own login parameters (postgres-pgadmin-*) are the postgres package's to check.
+    expect(Object.keys(referenceManifest().resources).filter((name) => !name.startsWith("postgres-pgadmin-"))).toEqual([
       "postgres-password",
       "postgres",
       "postgres-pgadmin",
@@ -23,34 +24,48 @@ describe("the reference AppHost", () => {
       "cache",
       "messaging-password",
       "messaging",
+      "auth-api-db-password",
+      "auth-api-jwt-key",
+      "auth-api-migrations",
+      "auth-api-migrate",
       "auth-api",
       "gateway",
       "frontend",
     ]);
   });
 
-  it("injects the database, cache and broker connection strings into auth-api", () => {
+  it("gives auth-api the least-privilege role's connection string with the design document's pool settings, and no owner credentials", () => {
     const env = referenceManifest().resources["auth-api"]?.env ?? {};
-    expect(Object.keys(env)).toEqual(
-      expect.arrayContaining(["PORT", "ConnectionStrings__ecommercedb", "ECOMMERCEDB_URI", "ConnectionStrings__cache", "ConnectionStrings__messaging"]),
-    );
-    expect(env).toMatchObject({
+    const options = "?Pooling=true&MinPoolSize=5&MaxPoolSize=100&ConnectionLifetime=300&ConnectionIdleLifetime=60&ConnectionPruningInterval=10&CommandTimeout=30&IncludeErrorDetail=true";
+    expect(env).toEqual({
       PORT: "{auth-api.bindings.http.targetPort}",
-      ConnectionStrings__ecommercedb: "postgresql://postgres:{postgres-password.value}@{postgres.bindings.tcp.host}:{postgres.bindings.tcp.port}/ecommercedb",
-      ECOMMERCEDB_URI: "postgresql://postgres:{postgres-password.value}@{postgres.bindings.tcp.host}:{postgres.bindings.tcp.port}/ecommercedb",
+      ConnectionStrings__ecommercedb: `postgresql://auth_app:{auth-api-db-password.value}@{postgres.bindings.tcp.host}:{postgres.bindings.tcp.port}/ecommercedb${options}`,
+      AUTH_JWT_SECRET: "{auth-api-jwt-key.value}",
       ConnectionStrings__cache: "redis://:{cache-password.value}@{cache.bindings.tcp.host}:{cache.bindings.tcp.port}",
+      CACHE_HOST: "{cache.bindings.tcp.host}",
+      CACHE_PORT: "{cache.bindings.tcp.port}",
+      CACHE_PASSWORD: "{cache-password.value}",
+      CACHE_URI: "redis://:{cache-password.value}@{cache.bindings.tcp.host}:{cache.bindings.tcp.port}",
       ConnectionStrings__messaging: "amqp://guest:{messaging-password.value}@{messaging.bindings.tcp.host}:{messaging.bindings.tcp.port}",
+      MESSAGING_HOST: "{messaging.bindings.tcp.host}",
+      MESSAGING_PORT: "{messaging.bindings.tcp.port}",
+      MESSAGING_USERNAME: "guest",
+      MESSAGING_PASSWORD: "{messaging-password.value}",
+      MESSAGING_URI: "amqp://guest:{messaging-password.value}@{messaging.bindings.tcp.host}:{messaging.bindings.tcp.port}",
     });
+    expect(JSON.stringify(env)).not.toContain("postgres-password");
   });
 
-  it("makes auth-api wait for the database, cache and broker to be healthy", () => {
-    const authApi = referenceManifest().resources["auth-api"];
-    expect(authApi?.waitFor).toEqual([
-      { resource: "ecommercedb", condition: "healthy" },
-      { resource: "cache", condition: "healthy" },
-      { resource: "messaging", condition: "healthy" },
-    ]);
-    expect(authApi?.references).toEqual(["ecommercedb", "cache", "messaging"]);
+  it("runs the migrations as the owner in a job that creates the role with auth-api's generated password", () => {
+    const job = referenceManifest().resources["auth-api-migrate"];
+    expect(job).toMatchObject({ command: "node", workingDirectory: "../examples/ecommerce/auth-api", args: ["src/migrate.ts"] });
+    expect(job?.env).toMatchObject({
+      ConnectionStrings__ecommercedb: expect.stringMatching(/^postgresql:\/\/postgres:\{postgres-password\.value\}@.*\/ecommercedb\?Pooling=true/),
+      AUTH_DB_APP_ROLE: "auth_app",
+      AUTH_DB_APP_PASSWORD: "{auth-api-db-password.value}",
+      AUTH_MIGRATIONS: "{auth-api-migrations.value}",
+    });
+    expect(job?.waitFor).toEqual([{ resource: "ecommercedb", condition: "healthy" }]);
   });
 
   it("tells the gateway where auth-api listens", () => {
@@ -82,5 +97,7 @@ describe("the reference AppHost", () => {
     for (const name of ["postgres-password", "cache-password", "messaging-password"]) {
       expect(resources[name]?.inputs).toEqual({ value: { type: "string", secret: true, default: { generate: { minLength: 22 } } } });
     }
+    expect(resources["auth-api-db-password"]?.inputs).toEqual({ value: { type: "string", secret: true, default: { generate: { minLength: 32 } } } });
+    expect(resources["auth-api-jwt-key"]?.inputs).toEqual({ value: { type: "string", secret: true, default: { generate: { minLength: 43 } } } });
   });
 });

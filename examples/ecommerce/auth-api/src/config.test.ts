@@ -1,22 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { derive, readConfig } from "./config.js";
+import { readAppRole, readConfig } from "./config.js";
 
-const ENV = { ConnectionStrings__ecommercedb: "postgresql://postgres:owner-secret@localhost:5433/ecommercedb", PORT: "5001" };
+const JWT = "k".repeat(43);
+const ENV = { ConnectionStrings__ecommercedb: "postgresql://auth_app:app-secret@localhost:5433/ecommercedb", AUTH_JWT_SECRET: JWT, PORT: "5001" };
 
 describe("readConfig", () => {
-  it("derives the app role's password and the JWT key from the owner's password, stable across starts", () => {
+  it("signs tokens with AUTH_JWT_SECRET, a secret of its own, not one derived from the database", () => {
     const config = readConfig(ENV);
     expect(config.port).toBe(5001);
-    expect(config.appRole).toEqual({ name: "auth_app", password: derive("owner-secret", "auth-api/app-role") });
-    expect(config.appRole.password).toHaveLength(43);
-    expect(config.appRole.password).not.toBe(derive("owner-secret", "auth-api/jwt"));
-    expect(readConfig(ENV).appRole.password).toBe(config.appRole.password);
-    expect(derive("another-owner-secret", "auth-api/app-role")).not.toBe(config.appRole.password);
+    expect(new TextDecoder().decode(config.jwt.secret)).toBe(JWT);
   });
 
-  it("lets the environment set the secrets, limits and resilience timings", () => {
-    const config = readConfig({ ...ENV, AUTH_DB_APP_PASSWORD: "given", AUTH_LOCKOUT_MAX_FAILED: "3", AUTH_DB_BREAKER_HALF_OPEN_MS: "2000", AUTH_DB_RETRY_INITIAL_DELAY_MS: "50" });
-    expect(config.appRole.password).toBe("given");
+  it("refuses to start without a JWT key of at least 32 characters, saying where it comes from", () => {
+    expect(() => readConfig({ ...ENV, AUTH_JWT_SECRET: undefined })).toThrowErrorMatchingInlineSnapshot(
+      `[Error: AUTH_JWT_SECRET is not set; it needs at least 32 (the AppHost passes its generated parameter 'auth-api-jwt-key'; by hand: openssl rand -base64 32)]`,
+    );
+    expect(() => readConfig({ ...ENV, AUTH_JWT_SECRET: "short" })).toThrow(/AUTH_JWT_SECRET has 5 characters; it needs at least 32/);
+  });
+
+  it("lets the environment set the limits and resilience timings", () => {
+    const config = readConfig({ ...ENV, AUTH_LOCKOUT_MAX_FAILED: "3", AUTH_DB_BREAKER_HALF_OPEN_MS: "2000", AUTH_DB_RETRY_INITIAL_DELAY_MS: "50" });
     expect(config.lockout.maxFailedAttempts).toBe(3);
     expect(config.database).toEqual({ retry: { initialDelayMs: 50 }, breaker: { halfOpenAfterMs: 2000 } });
   });
@@ -32,5 +35,17 @@ describe("readConfig", () => {
     expect(() => readConfig({ ...ENV, AUTH_DB_BREAKER_FAILURES: "five" })).toThrowErrorMatchingInlineSnapshot(
       `[Error: AUTH_DB_BREAKER_FAILURES must be a whole number, got 'five']`,
     );
+  });
+});
+
+describe("readAppRole", () => {
+  it("gives the migration job the request role's name and the password the AppHost generated", () => {
+    expect(readAppRole({ AUTH_DB_APP_PASSWORD: "generated" }, true)).toEqual({ name: "auth_app", password: "generated" });
+    expect(readAppRole({ AUTH_DB_APP_ROLE: "shop_app", AUTH_DB_APP_PASSWORD: "p" }, true).name).toBe("shop_app");
+  });
+
+  it("needs the password only to create or update the role (up), not to roll back or list", () => {
+    expect(() => readAppRole({}, true)).toThrow(/^AUTH_DB_APP_PASSWORD is not set; the AppHost passes its generated parameter 'auth-api-db-password' to the migration job/);
+    expect(readAppRole({}, false)).toEqual({ name: "auth_app", password: "" });
   });
 });

@@ -1,5 +1,4 @@
-import { createHmac } from "node:crypto";
-import { parseConnectionString, connectionString, connectionStringVariable, type BreakerOptions, type RetryOptions } from "@bosun/service-defaults";
+import type { BreakerOptions, RetryOptions } from "@bosun/service-defaults";
 
 /** The names the reference AppHost gives the resources auth-api references. */
 export const DATABASE = "ecommercedb";
@@ -9,7 +8,6 @@ export const MESSAGING = "messaging";
 export interface AuthApiConfig {
   readonly port: number;
   readonly host: string;
-  readonly appRole: { readonly name: string; readonly password: string };
   readonly jwt: { readonly secret: Uint8Array; readonly accessTokenSeconds: number; readonly issuer: string; readonly audience: string };
   readonly refreshTokenDays: number;
   readonly lockout: { readonly maxFailedAttempts: number; readonly durationSeconds: number };
@@ -21,22 +19,19 @@ export interface AuthApiConfig {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** An HS256 key shorter than this is refused (RFC 7518: at least the hash's 256 bits). */
+export const MIN_JWT_SECRET_LENGTH = 32;
+
 /**
- * Settings from the environment bosun injects plus optional AUTH_* overrides (see README.md).
- * Secrets not given are derived from the database owner's password, so they are stable across restarts
- * without being stored anywhere else.
+ * Settings from the environment bosun injects plus optional AUTH_* overrides (see README.md). The
+ * JWT signing key is AUTH_JWT_SECRET, a secret of its own (the AppHost's generated `auth-api-jwt-key`).
  */
 export function readConfig(env: Env = process.env): AuthApiConfig {
-  const ownerPassword = parseConnectionString(connectionString(DATABASE, env), connectionStringVariable(DATABASE)).password ?? "";
   return {
     port: int(env, "PORT", 8080),
     host: env.HOST || "localhost",
-    appRole: {
-      name: env.AUTH_DB_APP_ROLE || "auth_app",
-      password: env.AUTH_DB_APP_PASSWORD || derive(ownerPassword, "auth-api/app-role"),
-    },
     jwt: {
-      secret: new TextEncoder().encode(env.AUTH_JWT_SECRET || derive(ownerPassword, "auth-api/jwt")),
+      secret: new TextEncoder().encode(jwtSecret(env)),
       accessTokenSeconds: int(env, "AUTH_ACCESS_TOKEN_SECONDS", 15 * 60),
       issuer: "auth-api",
       audience: "ecommerce",
@@ -56,9 +51,24 @@ export function readConfig(env: Env = process.env): AuthApiConfig {
   };
 }
 
-/** A 256-bit secret bound to its purpose: HMAC-SHA-256(owner password, purpose), base64url. */
-export function derive(ownerPassword: string, purpose: string): string {
-  return createHmac("sha256", ownerPassword).update(purpose).digest("base64url");
+/** The request role migrations create: AUTH_DB_APP_ROLE (default `auth_app`) with AUTH_DB_APP_PASSWORD, which `up` needs. */
+export function readAppRole(env: Env, needPassword: boolean): { readonly name: string; readonly password: string } {
+  const password = env.AUTH_DB_APP_PASSWORD ?? "";
+  if (needPassword && password === "") {
+    throw new Error("AUTH_DB_APP_PASSWORD is not set; the AppHost passes its generated parameter 'auth-api-db-password' to the migration job, or set it by hand");
+  }
+  return { name: env.AUTH_DB_APP_ROLE || "auth_app", password };
+}
+
+function jwtSecret(env: Env): string {
+  const secret = env.AUTH_JWT_SECRET ?? "";
+  if (secret.length < MIN_JWT_SECRET_LENGTH) {
+    throw new Error(
+      `AUTH_JWT_SECRET ${secret === "" ? "is not set" : `has ${secret.length} characters`}; it needs at least ${MIN_JWT_SECRET_LENGTH} ` +
+        "(the AppHost passes its generated parameter 'auth-api-jwt-key'; by hand: openssl rand -base64 32)",
+    );
+  }
+  return secret;
 }
 
 function int(env: Env, name: string, fallback: number): number {

@@ -6,15 +6,11 @@ import {
   createPgPool,
   createRedis,
   pgHealthCheck,
-  pgPoolConfig,
   redisHealthCheck,
 } from "@bosun/service-defaults";
 import { AuthService } from "./auth/auth-service.js";
 import { CACHE, DATABASE, MESSAGING, readConfig } from "./config.js";
 import { amqpUserEvents, declareEvents } from "./events/user-events.js";
-import { migrationContext, syncAppRolePassword } from "./migrations/app-role.js";
-import { MIGRATIONS } from "./migrations/index.js";
-import { Migrator } from "./migrations/migrator.js";
 import { LoginRateLimiter } from "./rate-limit/login-rate-limiter.js";
 import { buildApp } from "./server/build-app.js";
 import { AccessTokens } from "./tokens/access-tokens.js";
@@ -30,32 +26,19 @@ export interface RunningAuthApi {
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * Migrates the schema as the owner, then serves requests as the least-privilege role.
+ * Serves requests with the database role it is given (the least-privilege `auth_app` from the
+ * AppHost); the schema is migrated before it starts, by the migration job (`src/migrate.ts`).
  * @example const api = await startAuthApi(process.env); // ... await api.close();
  */
 export async function startAuthApi(env: Env = process.env): Promise<RunningAuthApi> {
   const config = readConfig(env);
   const logger = createLogger({ serviceName: "auth-api", env });
   const metrics = createMetrics({ serviceName: "auth-api" });
-  const context = migrationContext(pgPoolConfig(DATABASE, env).database!, config.appRole);
 
-  const owner = createPgPool(DATABASE, { logger, metrics, env, config: { max: 2 } });
-  try {
-    await owner.query("SELECT 1");
-    const applied = await new Migrator(owner.pool, MIGRATIONS, context, logger).up();
-    logger.info({ applied }, applied.length === 0 ? "schema is up to date" : `applied ${applied.length} migration(s)`);
-    await syncAppRolePassword(owner.pool, context);
-  } finally {
-    await owner.end();
-  }
-
-  const db = createPgPool(DATABASE, {
-    logger,
-    metrics,
-    env,
-    config: { user: config.appRole.name, password: config.appRole.password },
-    ...config.database,
-  });
+  const db = createPgPool(DATABASE, { logger, metrics, env, ...config.database });
+  const warming = performance.now();
+  await db.warmed;
+  logger.info({ idle: db.pool.idleCount }, `database pool warm: ${db.pool.idleCount} idle connection(s) in ${Math.round(performance.now() - warming)} ms`);
   const redis = createRedis(CACHE, { logger, env });
   const bus = await connectAmqp(MESSAGING, { logger, env, setup: declareEvents });
   const users = new UserRepository(db);

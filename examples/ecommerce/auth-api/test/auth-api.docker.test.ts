@@ -4,22 +4,26 @@ import pg from "pg";
 import { startTestApp, type TestApp } from "@bosun/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defineApp } from "../../../../apphost/app.js";
-import { derive } from "../src/config.js";
-import { APPHOST_DIRECTORY, jsonClient, type JsonCall, type Tokens } from "./support.js";
+import { APPHOST_DIRECTORY, AUTH_API_DIRECTORY, jsonClient, processEnvironment, type JsonCall, type Tokens } from "./support.js";
+
+/** Short, so the test sees a statement cancelled; the reference AppHost's own is 30 s. */
+const COMMAND_TIMEOUT_SECONDS = 3;
 
 let app: TestApp;
 let api: JsonCall;
 let owner: pg.Pool;
+let authApiEnv: Record<string, string>;
 
 beforeAll(async () => {
   // auth-api from the reference model, with the database, cache and broker it waits for; small limits to reach them quickly.
-  app = await startTestApp(defineApp, {
+  app = await startTestApp((builder) => defineApp(builder, { commandTimeout: COMMAND_TIMEOUT_SECONDS }), {
     resources: ["auth-api"],
     appHostDirectory: APPHOST_DIRECTORY,
     env: { AUTH_LOCKOUT_MAX_FAILED: "3", AUTH_LOGIN_LIMIT_PER_ACCOUNT: "6", LOG_LEVEL: "info" },
   });
   api = jsonClient(app.httpClient("auth-api"));
   owner = new pg.Pool({ connectionString: app.connectionString("ecommercedb"), max: 2, connectionTimeoutMillis: 5_000 });
+  authApiEnv = await processEnvironment(AUTH_API_DIRECTORY, Number(app.endpoint("auth-api").port));
 });
 
 afterAll(async () => {
@@ -140,15 +144,7 @@ describe("auth-api from the reference model against real Postgres, Redis and Rab
     const sessions = await owner.query(`SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'ecommercedb' AND usename <> 'postgres'`);
     expect(sessions.rows).toEqual([{ usename: "auth_app" }]);
 
-    const server = new URL(app.connectionString("ecommercedb"));
-    const appRole = new pg.Client({
-      host: server.hostname,
-      port: Number(server.port),
-      database: "ecommercedb",
-      user: "auth_app",
-      password: derive(decodeURIComponent(server.password), "auth-api/app-role"),
-      connectionTimeoutMillis: 5_000,
-    });
+    const appRole = new pg.Client({ connectionString: authApiEnv.ConnectionStrings__ecommercedb, connectionTimeoutMillis: 5_000 });
     await appRole.connect();
     try {
       expect((await appRole.query(`SELECT current_user AS "user", count(*)::int AS n FROM auth."AspNetUsers"`)).rows).toEqual([{ user: "auth_app", n: expect.any(Number) }]);
@@ -162,6 +158,63 @@ describe("auth-api from the reference model against real Postgres, Redis and Rab
     }
   });
 
+  it("receives only the least-privilege role's credentials and a JWT key of its own, nothing of the owner's", async () => {
+    const ownerUrl = new URL(app.connectionString("ecommercedb"));
+    const ownerPassword = decodeURIComponent(ownerUrl.password);
+    const given = new URL(authApiEnv.ConnectionStrings__ecommercedb ?? "");
+    expect(decodeURIComponent(given.username)).toBe("auth_app");
+    expect(given.password).not.toBe(ownerUrl.password);
+    const values = Object.values(authApiEnv);
+    expect(values.some((value) => value.includes(ownerPassword) || value.includes(ownerUrl.password))).toBe(false);
+    expect(Object.keys(authApiEnv).filter((name) => name.startsWith("ECOMMERCEDB_") || name === "AUTH_DB_APP_PASSWORD")).toEqual([]);
+    expect(authApiEnv.AUTH_JWT_SECRET).toMatch(/^[A-Za-z0-9]{43,}$/);
+    expect(authApiEnv.AUTH_JWT_SECRET).not.toBe(decodeURIComponent(given.password));
+    // The owner's password is the migration job's alone.
+    const job = app.resource("auth-api-migrate");
+    expect(job).toMatchObject({ state: "Finished", exitCode: 0 });
+  });
+
+  it("runs its pool with the model's settings: the minimum warm, the maximum honoured, the statement timeout set", async () => {
+    const warm = app.logs("auth-api").join("\n").match(/database pool warm: (\d+) idle connection\(s\) in (\d+) ms/);
+    expect(Number(warm?.[1])).toBeGreaterThanOrEqual(5);
+    const health = await api<{ checks: { database: { detail: { pool: Record<string, number> } } } }>("GET", "/health");
+    const pool = health.body.checks.database.detail.pool;
+    expect(pool).toMatchObject({ min: 5, max: 100, statementTimeoutMs: COMMAND_TIMEOUT_SECONDS * 1000 });
+    expect(pool.total).toBeGreaterThanOrEqual(5);
+    const sessions = await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = 'auth_app'`);
+    expect(sessions.rows[0]!.n).toBeGreaterThanOrEqual(5);
+    expect(sessions.rows[0]!.n).toBeLessThanOrEqual(100);
+    console.info(`[figures] auth-api pool: ${warm?.[1]} idle connections warm ${warm?.[2]} ms after start-up; ${sessions.rows[0]!.n} server sessions as auth_app`);
+  });
+
+  it("has a statement cancelled by the server at the command timeout, logged with its code", async () => {
+    await register("blocked@example.com");
+    const locker = await owner.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query(`LOCK TABLE auth."AspNetUsers" IN ACCESS EXCLUSIVE MODE`);
+      const started = performance.now();
+      const answer = await login("blocked@example.com");
+      const cancelMs = performance.now() - started;
+      expect(answer.status).toBeGreaterThanOrEqual(500);
+      expect(cancelMs).toBeGreaterThanOrEqual(COMMAND_TIMEOUT_SECONDS * 1000 - 100);
+      console.info(`[figures] auth-api statement behind a lock, CommandTimeout=${COMMAND_TIMEOUT_SECONDS}: answered ${answer.status} after ${Math.round(cancelMs)} ms`);
+    } finally {
+      await locker.query("ROLLBACK");
+      locker.release();
+    }
+    const cancelled = app.logs("auth-api").find((line) => line.includes("canceling statement due to statement timeout"));
+    expect(cancelled).toMatch(/"code":"57014"/);
+    expect(cancelled).toMatch(/"statement":"SELECT/);
+  });
+
+  it("logs each statement with its duration and hides its parameters", () => {
+    const statements = app.logs("auth-api").filter((line) => line.includes('"msg":"statement executed in'));
+    expect(statements.length).toBeGreaterThan(5);
+    expect(statements.join("\n")).toMatch(/"durationMs":[\d.]+/);
+    expect(statements.join("\n")).not.toContain("ada@example.com");
+  });
+
   it("answers 50 concurrent requests through the pool without a timeout", async () => {
     const { body } = await login("ada@example.com");
     const started = performance.now();
@@ -170,7 +223,7 @@ describe("auth-api from the reference model against real Postgres, Redis and Rab
     );
     const elapsedMs = performance.now() - started;
     expect(responses.map((response) => response.status)).toEqual(Array(50).fill(200));
-    console.info(`[figures] 50 concurrent GET /auth/me (JWT + a query each, pool of 10): ${Math.round(elapsedMs)} ms`);
+    console.info(`[figures] 50 concurrent GET /auth/me (JWT + a query each, pool of 5 to 100): ${Math.round(elapsedMs)} ms`);
     const metrics = await app.httpClient("auth-api")("/metrics").then((response) => response.text());
     expect(metrics).toMatch(/^database_connection_attempts_total\{.*database="ecommercedb".*\} \d+/m);
     expect(metrics).toMatch(/^database_query_duration_seconds_count\{.*outcome="success".*\} \d+/m);

@@ -1,18 +1,17 @@
 import { spawn } from "node:child_process";
 import pg from "pg";
 import { startTestApp, type TestApp } from "@bosun/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { defineApp } from "../../../../apphost/app.js";
-import { startService, type ServiceProcess } from "./fixtures/service-process.js";
 import { APPHOST_DIRECTORY, AUTH_API_DIRECTORY, jsonClient, type JsonCall, type Tokens } from "./support.js";
 
 const PASSWORD = "correct horse battery";
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: 60_000, interval: 200 });
 const USERS = ["ada@example.com", "grace@example.com", "mallory@example.com"];
 
 let app: TestApp;
 let api: JsonCall;
 let owner: pg.Pool;
-let startedAgain: ServiceProcess | undefined;
 
 beforeAll(async () => {
   app = await startTestApp(defineApp, { resources: ["auth-api"], appHostDirectory: APPHOST_DIRECTORY, env: { LOG_LEVEL: "info" } });
@@ -22,20 +21,20 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await startedAgain?.stop();
   await owner?.end();
   await app?.stop();
 });
 
 describe("auth-api's migrations against the reference model's Postgres", () => {
-  it("applies every migration at start-up", async () => {
-    expect(app.logs("auth-api").join("\n")).toMatch(
+  it("applies every migration in the job auth-api waits for, before auth-api starts", async () => {
+    expect(app.resource("auth-api-migrate")).toMatchObject({ state: "Finished", exitCode: 0 });
+    expect(app.logs("auth-api-migrate").join("\n")).toMatch(
       /migration 0001_create_aspnet_users applied[\s\S]*migration 0002_create_refresh_tokens applied[\s\S]*migration 0003_create_app_role applied/,
     );
     for (const email of USERS) expect((await api("POST", "/auth/register", { email, password: PASSWORD })).status).toBe(201);
   });
 
-  it("rolls back to a named migration keeping the users, then migrates up again at start-up", async () => {
+  it("rolls back by hand as the owner keeping the users, and the job migrates up again and restores the role", async () => {
     expect(await app.stopResource("auth-api")).toMatchObject({ state: "Finished", exitCode: 0 });
     const down = await npm(["run", "migrate:down", "--", "0001_create_aspnet_users"]);
     expect(down.code).toBe(0);
@@ -50,21 +49,17 @@ describe("auth-api's migrations against the reference model's Postgres", () => {
     expect(unknown.code).toBe(1);
     expect(unknown.output).toContain("no migration is named '9999_nope'; use one of 0001_create_aspnet_users, 0002_create_refresh_tokens, 0003_create_app_role, or 0 to roll back everything");
 
-    // bosun does not start a stopped resource again, so the test does, with what bosun injects.
-    startedAgain = await startService({ name: "auth-api", directory: AUTH_API_DIRECTORY, env: { ...injectedEnvironment(), LOG_LEVEL: "info" }, port: Number(app.endpoint("auth-api").port) });
-    const logs = startedAgain.logs().join("\n");
-    expect(logs).toMatch(/migration 0002_create_refresh_tokens applied[\s\S]*migration 0003_create_app_role applied/);
-    expect(logs).not.toContain("migration 0001_create_aspnet_users applied");
+    await app.restartResource("auth-api-migrate");
+    await eventually(() => expect(app.resource("auth-api-migrate")).toMatchObject({ state: "Finished", exitCode: 0, restarts: 1 }));
+    const logs = app.logs("auth-api-migrate").join("\n");
+    expect(logs).toMatch(/applied: 0002_create_refresh_tokens, 0003_create_app_role/);
+    await app.restartResource("auth-api");
+    await app.waitForHealthy("auth-api");
     const again = await api<Tokens>("POST", "/auth/login", { email: "ada@example.com", password: PASSWORD });
     expect(again.status).toBe(200);
     expect((await api("GET", "/health")).body).toMatchObject({ checks: { database: { detail: { users: 3 } } } });
   });
 });
-
-/** The connection strings the reference model gives auth-api (it reads nothing else of what bosun injects). */
-function injectedEnvironment(): Record<string, string> {
-  return Object.fromEntries(["ecommercedb", "cache", "messaging"].map((name) => [`ConnectionStrings__${name}`, app.connectionString(name)]));
-}
 
 /** npm in the auth-api folder with the database's connection string; output is stdout and stderr together. */
 function npm(args: readonly string[]): Promise<{ code: number | null; output: string }> {

@@ -1,3 +1,4 @@
+import { readdir, readFile, realpath } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { TestHttpClient } from "@bosun/testing";
 
@@ -54,4 +55,27 @@ export interface Tokens {
   readonly refreshToken: string;
   readonly tokenType: string;
   readonly expiresIn: number;
+}
+
+/**
+ * The environment a running process of this service really received, read from /proc (Linux): the
+ * process whose folder is `directory` and whose PORT is `port`. Throws when none is found.
+ * @example const env = await processEnvironment(AUTH_API_DIRECTORY, Number(app.endpoint("auth-api").port));
+ */
+export async function processEnvironment(directory: string, port: number): Promise<Record<string, string>> {
+  for (const pid of await readdir("/proc").then((names) => names.filter((name) => /^\d+$/.test(name)))) {
+    try {
+      if ((await realpath(`/proc/${pid}/cwd`)) !== (await realpath(directory))) continue;
+      const env = Object.fromEntries(
+        (await readFile(`/proc/${pid}/environ`, "utf8"))
+          .split("\0")
+          .filter(Boolean)
+          .map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]),
+      );
+      if (env.PORT === String(port)) return env;
+    } catch {
+      // A process that ended meanwhile, or one of another user.
+    }
+  }
+  throw new Error(`no process in ${directory} with PORT=${port}`);
 }

@@ -15,7 +15,7 @@ export interface PgHealthCheckOptions {
 
 /**
  * Checks the database with `SELECT 1` on the bare pool (no retries: a probe must answer now) and
- * reports the circuit's state plus any `detail`.
+ * reports the circuit's state, the pool's settings and counts, plus any `detail`.
  * @example pgHealthCheck(db, { detail: async (query) => ({ users: await countUsers(query) }) })
  */
 export function pgHealthCheck(db: ResilientPool, options: PgHealthCheckOptions = {}): HealthCheck {
@@ -24,9 +24,16 @@ export function pgHealthCheck(db: ResilientPool, options: PgHealthCheckOptions =
     name: options.name ?? "database",
     async check() {
       await query("SELECT 1");
-      return { circuit: db.circuitState, ...(options.detail ? await options.detail(query) : {}) };
+      return { circuit: db.circuitState, pool: poolDetail(db), ...(options.detail ? await options.detail(query) : {}) };
     },
   };
+}
+
+/** The pool's limits and timeout as configured, and its connections now. */
+function poolDetail(db: ResilientPool): HealthDetail {
+  const { pool } = db;
+  const { min, max, statement_timeout: statementTimeout } = pool.options as { min?: number; max?: number; statement_timeout?: number };
+  return { min: min ?? 0, max: max ?? 10, statementTimeoutMs: statementTimeout ?? 0, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
 /** Checks Redis with PING. @example redisHealthCheck(cache) */

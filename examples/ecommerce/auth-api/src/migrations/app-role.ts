@@ -7,8 +7,8 @@ export function migrationContext(database: string, appRole: { readonly name: str
 }
 
 /**
- * Sets the request role's password to the configured one at every start, so changing
- * AUTH_DB_APP_PASSWORD (or the owner's password it is derived from) needs no migration.
+ * Sets the request role's password to AUTH_DB_APP_PASSWORD at every run of the migration job, so
+ * changing that parameter needs no migration.
  */
 export async function syncAppRolePassword(owner: pg.Pool, context: MigrationContext): Promise<void> {
   const exists = await owner.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [context.appRole]);
