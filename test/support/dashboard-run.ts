@@ -14,6 +14,10 @@ export interface DashboardRunOptions {
   /** Extra arguments of `run`, e.g. ["--dashboard-log-lines", "2000"]. */
   readonly args?: readonly string[];
   readonly startupTimeoutMs?: number;
+  /** More variables for the AppHost (TICK_STAMP, ERR_EVERY, DASHBOARD_HEAP_MS; see the fixture). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Options of the AppHost's node, e.g. ["--expose-gc"]. */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** A real `run` of test/fixtures/dashboard-apphost.ts with its dashboard, started as a child process. */
@@ -39,8 +43,9 @@ export async function startDashboardRun(options: DashboardRunOptions = {}): Prom
     TICK_MS: String(options.tickMs ?? 500),
     BOSUN_SECRETS_DIR: path.join(folder, "secrets"),
     BOSUN_STATE_DIR: path.join(folder, "state"),
+    ...options.env,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=bosun-source", APPHOST, "run", ...(options.args ?? [])], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "--conditions=bosun-source", APPHOST, "run", ...(options.args ?? [])], { env, stdio: ["ignore", "pipe", "pipe"] });
   const chunks: string[] = [];
   child.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
