@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { DEFAULT_DASHBOARD_PORT, DEFAULT_LOG_LINES } from "../dashboard/dashboard-defaults.js";
+import { BosunError } from "../errors/bosun-error.js";
 
 /** `run`'s dashboard options, as commander parsed them. */
 export interface DashboardFlags {
@@ -19,14 +20,27 @@ export function addDashboardOptions(command: Command): Command {
     .option("--dashboard-log-lines <lines>", `console lines the dashboard keeps per resource (default ${DEFAULT_LOG_LINES})`, wholeNumber("--dashboard-log-lines", 1, 10_000_000));
 }
 
-/** The flags from commander's options object; `BOSUN_DASHBOARD_UNSECURED=true` counts as `--dashboard-unsecured`. */
+/**
+ * The flags from commander's options object; `BOSUN_DASHBOARD_PORT=N` counts as `--dashboard-port N`
+ * (the flag wins) and `BOSUN_DASHBOARD_UNSECURED=true` as `--dashboard-unsecured`.
+ */
 export function dashboardFlagsOf(options: Readonly<Record<string, unknown>>, env: NodeJS.ProcessEnv = process.env): DashboardFlags {
+  const port = typeof options["dashboardPort"] === "number" ? options["dashboardPort"] : envPort(env["BOSUN_DASHBOARD_PORT"]);
   return {
     dashboard: options["dashboard"] !== false,
-    ...(typeof options["dashboardPort"] === "number" ? { dashboardPort: options["dashboardPort"] } : {}),
+    ...(port === undefined ? {} : { dashboardPort: port }),
     dashboardUnsecured: options["dashboardUnsecured"] === true || env["BOSUN_DASHBOARD_UNSECURED"] === "true",
     ...(typeof options["dashboardLogLines"] === "number" ? { dashboardLogLines: options["dashboardLogLines"] } : {}),
   };
+}
+
+function envPort(value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  try {
+    return wholeNumber("BOSUN_DASHBOARD_PORT", 0, 65_535)(value);
+  } catch (error) {
+    throw new BosunError(`${(error as Error).message}; unset it or give a port`, { code: "CONFIGURATION" });
+  }
 }
 
 function wholeNumber(flag: string, min: number, max: number): (value: string) => number {
