@@ -44,6 +44,8 @@ export type {
   Annotation,
   AnnotationOf,
   AnnotationType,
+  ContainerFileAnnotation,
+  ContainerFileContext,
   EndpointAnnotation,
   EnvironmentValue,
   InitializerContext,
@@ -73,7 +75,7 @@ export {
 } from "./model/value-resolver.js";
 export { staticRuntimeValues } from "./model/static-runtime-values.js";
 export { serverConnectionProperties, type ServerConnection } from "./model/connection-properties.js";
-export { environmentOf, renderArgs, renderEnvironment } from "./model/environment.js";
+export { environmentOf, renderArgs, renderEnvironment, renderFiles, type RenderedFile } from "./model/environment.js";
 export type { Manifest, ManifestResource } from "./manifest/manifest-types.js";
 
 export {

@@ -91,7 +91,7 @@ describe("addPostgres", () => {
     expect(imageReferenceOf(pgadmin)).toBe("docker.io/dpage/pgadmin4:9.9");
     expect(pgadmin.annotationsOf("endpoint").map(({ name, port, targetPort }) => ({ name, port, targetPort }))).toEqual([{ name: "http", port: 5051, targetPort: 80 }]);
     expect(pgadmin.annotationsOf("wait")).toEqual([{ type: "wait", target: server.resource, kind: "healthy", exitCode: 0 }]);
-    expect(pgadmin.annotationsOf("health-check").map((a) => a.check)).toEqual([{ kind: "http", name: "http/browser", endpointName: "http", path: "/browser", statusCode: 200 }]);
+    expect(pgadmin.annotationsOf("health-check").map((a) => a.check)).toEqual([{ kind: "http", name: "http/misc/ping", endpointName: "http", path: "/misc/ping", statusCode: 200 }]);
   });
 });
 

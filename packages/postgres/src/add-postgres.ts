@@ -11,6 +11,7 @@ import { POSTGRES_DEFAULT_USER, POSTGRES_IMAGE, POSTGRES_PORT, POSTGRES_REGISTRY
 import { catalogOf } from "./postgres-catalog.js";
 import { postgresProbeError } from "./postgres-probe-errors.js";
 import { publishedPostgresCheck } from "./postgres-published-check.js";
+import { joinPgAdmin } from "./pgadmin.js";
 import { PostgresServerBuilder } from "./postgres-server-builder.js";
 import { PostgresServerResource } from "./postgres-server-resource.js";
 
@@ -35,6 +36,7 @@ export function addPostgres(app: DistributedApplicationBuilder, name: string, op
   const userName = options.userName ? options.userName.resource : POSTGRES_DEFAULT_USER;
   const server = new PostgresServerResource(name, userName, password);
   app.addResource(server);
+  joinPgAdmin(app, server);
   server.addAnnotation({ type: "container-image", registry: POSTGRES_REGISTRY, image: POSTGRES_IMAGE, tag: POSTGRES_TAG });
   const publishedCheck = publishedPostgresCheck(userName);
   const probe = ({ resolve }: ProbeContext) => catalogOf(server).probe(resolve(server)).catch((error: unknown) => Promise.reject(postgresProbeError(error, server, app.appHost)));

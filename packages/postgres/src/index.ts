@@ -1,5 +1,6 @@
 export { postgres, addPostgres, type PostgresOptions } from "./add-postgres.js";
 export { PostgresServerBuilder } from "./postgres-server-builder.js";
+export { PgAdminResource } from "./pgadmin.js";
 export { PostgresServerResource } from "./postgres-server-resource.js";
 export { PostgresDatabaseResource } from "./postgres-database-resource.js";
 export { PostgresDatabaseBuilder } from "./postgres-database-builder.js";

@@ -1,7 +1,8 @@
-import { checkCall, ContainerResource, ResourceBuilder, type DistributedApplicationBuilder } from "@bosun/hosting";
+import { checkCall, ResourceBuilder, type DistributedApplicationBuilder } from "@bosun/hosting";
 import { PostgresDatabaseBuilder } from "./postgres-database-builder.js";
 import { PostgresDatabaseResource } from "./postgres-database-resource.js";
-import { PGADMIN_IMAGE, PGADMIN_PORT, PGADMIN_REGISTRY, PGADMIN_TAG, POSTGRES_INIT_PATH } from "./postgres-images.js";
+import { POSTGRES_INIT_PATH } from "./postgres-images.js";
+import { pgAdminOf, type PgAdminResource } from "./pgadmin.js";
 import { catalogOf } from "./postgres-catalog.js";
 import { postgresProbeError } from "./postgres-probe-errors.js";
 import { probePostgres } from "./postgres-probes.js";
@@ -66,21 +67,15 @@ export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResourc
   }
 
   /**
-   * Adds a pgAdmin container (`<name>-pgadmin`) that starts once this server is healthy.
+   * Adds pgAdmin (`<name>-pgadmin`, one per app) with every PostgreSQL server of the model
+   * registered and connected through a passfile; it starts once they are healthy. Its login is the
+   * parameters `<name>-pgadmin-email` (default admin@example.com) and `<name>-pgadmin-password`
+   * (a generated secret).
    * @example postgres.withPgAdmin((pgadmin) => pgadmin.withHostPort(5051))
    */
-  withPgAdmin(configure?: (pgadmin: ResourceBuilder<ContainerResource>) => void): this {
+  withPgAdmin(configure?: (pgadmin: ResourceBuilder<PgAdminResource>) => void): this {
     checkCall(this.checked("withPgAdmin", ".withPgAdmin((pgadmin) => pgadmin.withHostPort(5051))"), { "the configure callback": [configure, "function?"] });
-    const pgadmin = this.app
-      .addResource(new ContainerResource(`${this.name}-pgadmin`), { derivedFrom: this.name })
-      .withHttpEndpoint({ targetPort: PGADMIN_PORT })
-      .withEnvironment("PGADMIN_DEFAULT_EMAIL", "admin@example.com")
-      .withEnvironment("PGADMIN_DEFAULT_PASSWORD", "admin")
-      .withEnvironment("PGADMIN_CONFIG_MASTER_PASSWORD_REQUIRED", "False")
-      .withEnvironment("PGADMIN_CONFIG_SERVER_MODE", "False")
-      .withHttpHealthCheck("/browser")
-      .waitFor(this);
-    pgadmin.resource.addAnnotation({ type: "container-image", registry: PGADMIN_REGISTRY, image: PGADMIN_IMAGE, tag: PGADMIN_TAG });
+    const pgadmin = pgAdminOf(this.app, this.resource);
     configure?.(pgadmin);
     return this;
   }

@@ -104,6 +104,24 @@ export interface InitializerContext {
   readonly signal: AbortSignal;
 }
 
+/**
+ * A file the runtime writes before the container starts and mounts read-only at `target` (a
+ * generated configuration: pgAdmin's servers.json, a passfile). Its content is rendered like
+ * environment values, for the container on the app network; the Docker runtime keeps it under the
+ * session's state folder, never in the project.
+ */
+export interface ContainerFileAnnotation {
+  readonly type: "container-file";
+  /** Absolute path of the file inside the container. */
+  readonly target: string;
+  readonly content: (context: ContainerFileContext) => string;
+}
+
+export interface ContainerFileContext {
+  /** Renders a value as the container sees it (hosts and ports on the app network). */
+  readonly resolve: (value: ExpressionValue) => string;
+}
+
 /** `run` restarts this Node app when its sources change (see watch/). */
 export interface WatchAnnotation {
   readonly type: "watch";
@@ -130,6 +148,7 @@ export type Annotation =
   | LifetimeAnnotation
   | StartupTimeoutAnnotation
   | InitializerAnnotation
+  | ContainerFileAnnotation
   | PublishHintsAnnotation
   | SnapshotExportAnnotation;
 

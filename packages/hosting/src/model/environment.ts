@@ -60,6 +60,17 @@ export function renderEnvironment(resource: Resource, resolver: ValueResolver): 
   return rendered;
 }
 
+/** A `container-file` annotation with its content rendered. */
+export interface RenderedFile {
+  readonly target: string;
+  readonly content: string;
+}
+
+/** The generated files of `container-file` annotations, their content rendered. */
+export function renderFiles(resource: Resource, resolver: ValueResolver): RenderedFile[] {
+  return resource.annotationsOf("container-file").map((file) => ({ target: file.target, content: file.content({ resolve: (value) => resolver.render(value) }) }));
+}
+
 /** The command-line arguments, rendered. */
 export function renderArgs(resource: Resource, resolver: ValueResolver): string[] {
   return resource.annotationsOf("args").flatMap((a) => a.args.map((arg) => resolver.render(arg)));

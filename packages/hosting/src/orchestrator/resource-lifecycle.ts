@@ -1,5 +1,5 @@
 import type { WaitAnnotation } from "../model/annotations.js";
-import { environmentOf, renderArgs, renderEnvironment } from "../model/environment.js";
+import { environmentOf, renderArgs, renderEnvironment, renderFiles } from "../model/environment.js";
 import type { ParameterResource } from "../model/parameter-resource.js";
 import { hasEndpoints, type Resource } from "../model/resource.js";
 import { createRuntimeResolver, resourcesIn, type AllocatedEndpoint, type ValueResolver } from "../model/value-resolver.js";
@@ -169,6 +169,7 @@ export class ResourceLifecycle {
       resource,
       env: this.environment,
       args: renderArgs(resource, resolver),
+      files: renderFiles(resource, resolver),
       endpoints: planned,
       onLog: (stream, line) => {
         this.#o.onLog(stream, line);

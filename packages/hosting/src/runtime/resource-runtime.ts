@@ -1,6 +1,7 @@
 import type { AppHostInfo } from "../model/app-host-info.js";
 import type { AllocatedEndpoint } from "../model/value-resolver.js";
 import type { Resource } from "../model/resource.js";
+import type { RenderedFile } from "../model/environment.js";
 
 /** One run of an AppHost: what every container, network and process it creates is labelled with. */
 export interface SessionInfo {
@@ -18,6 +19,8 @@ export interface StartRequest<R extends Resource = Resource> {
   readonly resource: R;
   readonly env: Readonly<Record<string, string>>;
   readonly args: readonly string[];
+  /** Generated files to mount read-only (containers only), their content rendered. */
+  readonly files?: readonly RenderedFile[];
   /** Endpoints whose ports the orchestrator chose (host processes); containers' are chosen by the engine. */
   readonly endpoints: ReadonlyMap<string, AllocatedEndpoint>;
   readonly onLog: (stream: LogStream, line: string) => void;

@@ -1,4 +1,4 @@
-import type { ContainerSpec } from "../../engine/container-spec.js";
+import type { ContainerSpec, MountSpec } from "../../engine/container-spec.js";
 import type { Lifetime } from "../../model/annotations.js";
 import type { ContainerResource } from "../../model/container-resource.js";
 import { HOST_FROM_CONTAINER } from "../../model/value-resolver.js";
@@ -36,6 +36,8 @@ export interface DefineContainerOptions {
   readonly image: string;
   readonly network: string;
   readonly host?: string;
+  /** Bind mounts of the resource's generated files (see container-files.ts). */
+  readonly fileMounts?: readonly MountSpec[];
 }
 
 /** Everything the engine is asked for, with the `bosun.*` labels and the configuration hash. */
@@ -52,7 +54,7 @@ export function defineContainer(options: DefineContainerOptions): ContainerDefin
     hostname: resource.name,
     // A persistent container keeps its configuration hash: only session containers take a restart's port.
     ports: portSpecsOf(resource, lifetime === "session" ? request.endpoints : undefined),
-    mounts: mountSpecsOf(resource),
+    mounts: [...mountSpecsOf(resource), ...(options.fileMounts ?? [])],
     network: { name: options.network, aliases: [resource.name] },
     extraHosts: [HOST_GATEWAY_ENTRY],
   };

@@ -9,6 +9,7 @@ import { appKeyOf } from "./docker-labels.js";
 import { appNetworkName, ensureAppNetwork } from "./app-network.js";
 import { preflightContainers } from "./docker-preflight.js";
 import { createSessionNetwork, removeNetworkAndLeftovers, sessionNetworkName } from "./session-network.js";
+import { removeSessionFiles } from "./container-files.js";
 import type { IsAlive } from "./session-owner.js";
 import { startContainer, type DockerSession } from "./start-container.js";
 
@@ -70,6 +71,7 @@ export function createDockerRuntime(options: DockerRuntimeOptions): ResourceRunt
       return startContainer(context, { ...request, resource: request.resource as ContainerResource });
     },
     close: async () => {
+      await removeSessionFiles(session);
       const pending = opened;
       opened = undefined;
       // The app network outlives the session; `down` removes it.

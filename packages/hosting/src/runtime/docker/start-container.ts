@@ -4,7 +4,8 @@ import type { ImageSubstitution } from "../../images/image-substitution.js";
 import { imageReferenceOf, type ContainerResource } from "../../model/container-resource.js";
 import { describeError } from "../../errors/describe-error.js";
 import type { SessionInfo, StartedResource, StartRequest } from "../resource-runtime.js";
-import { defineContainer } from "./container-definition.js";
+import { defineContainer, lifetimeOf } from "./container-definition.js";
+import { containerFilesDirectory, writeContainerFiles } from "./container-files.js";
 import { ensureNamedVolumes } from "./container-mounts.js";
 import { createContainer } from "./create-container.js";
 import { appKeyOf } from "./docker-labels.js";
@@ -38,7 +39,9 @@ export async function startContainer(context: DockerSession, request: StartReque
   const resource = request.resource;
   const requested = imageReferenceOf(resource);
   const substituted = context.substitution.substitute(requested);
-  const definition = defineContainer({ request, session: context.session, image: substituted.image, network: context.network, host: context.host });
+  const files = containerFilesDirectory(context.session, lifetimeOf(resource));
+  const fileMounts = await writeContainerFiles(files, resource.name, request.files ?? []);
+  const definition = defineContainer({ request, session: context.session, image: substituted.image, network: context.network, host: context.host, fileMounts });
   const name = definition.spec.name;
 
   const holder = await engine.containers.inspect(name);
