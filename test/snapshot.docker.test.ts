@@ -94,6 +94,16 @@ describe("snapshot and restore with the real engine", () => {
     await cp(taken.directory, partial, { recursive: true });
     await rm(path.join(partial, "db", "schema-appdb.sql"));
     await expect(app.restore("partial")).rejects.toMatchObject({ code: "SNAPSHOT_INVALID", message: expect.stringContaining("db/schema-appdb.sql is missing") });
+    // A snapshot of another image is refused, naming both images, unless forced.
+    const otherImage = path.join(path.dirname(corrupt), "other-image");
+    await cp(taken.directory, otherImage, { recursive: true });
+    const recorded = JSON.parse(await readFile(path.join(otherImage, "snapshot.json"), "utf8")) as { resources: { imageId: string }[] };
+    recorded.resources[0]!.imageId = `sha256:${"0".repeat(64)}`;
+    await writeFile(path.join(otherImage, "snapshot.json"), JSON.stringify(recorded));
+    await expect(app.restore("other-image")).rejects.toMatchObject({
+      code: "SNAPSHOT_MISMATCH",
+      message: expect.stringMatching(/nothing was stopped: 'db' was taken with image bosun-offline\/postgres:15 \(000000000000\), it runs bosun-offline\/postgres:15 \([0-9a-f]{12}\) now; restore --force puts it back anyway/),
+    });
     expect(app.resource("db")).toMatchObject({ state: "Running", health: "Healthy", restarts: 1 });
     expect(app.resource("reader")).toMatchObject({ state: "Running", restarts: 0 });
     expect(await appContainerIds()).toEqual(containersBefore);
@@ -114,16 +124,32 @@ describe("snapshot and restore with the real engine", () => {
     try {
       await defineApp().run(["down", "--volumes"]);
       await defineApp().run(["snapshots"]);
-      await defineApp().run(["restore", "before-migration", "db"]);
+      await defineApp().run(["restore", "other-image", "db", "--force"]);
     } finally {
       log.mockRestore();
     }
     expect(process.exitCode ?? 0).toBe(0);
-    expect(printed.join("\n")).toMatch(/before-migration\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\s+db, cache\s+\d/);
-    expect(printed.join("\n")).toContain("nothing was running; the volumes were restored directly");
+    const text = printed.join("\n");
+    expect(text).toMatch(/before-migration\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\s+db, cache\s+\d/);
+    expect(text).toContain("no running AppHost answered; working on the volumes directly");
+    expect(text).toMatch(/restored snapshot 'other-image' in \d+\.\d s: db \([\d.]+ MB: snapshot-test-.*-db-data\)/);
+    expect(text).toContain("nothing was running; the volumes were restored directly");
+    expect(text).toMatch(/restored despite \(--force\): 'db' was taken with image bosun-offline\/postgres:15 \(000000000000\)/);
 
-    await using app = await defineApp().start();
-    await app.waitForHealthy("appdb");
-    expect(await query(app.connectionString("appdb"), "SELECT count(*)::int AS count FROM items")).toEqual([{ count: 500 }]);
+    {
+      await using app = await defineApp().start();
+      await app.waitForHealthy("appdb");
+      expect(await query(app.connectionString("appdb"), "SELECT count(*)::int AS count FROM items")).toEqual([{ count: 500 }]);
+    }
+
+    // With the app stopped, a snapshot copies the volume directly; the schema needs the server running.
+    printed.length = 0;
+    const again = vi.spyOn(console, "log").mockImplementation((line: string) => void printed.push(line));
+    try {
+      await defineApp().run(["snapshot", "db", "--name", "offline"]);
+    } finally {
+      again.mockRestore();
+    }
+    expect(printed.join("\n")).toMatch(/snapshot 'offline' taken in \d+\.\d s: .*offline\n {2}db: [\d.]+ MB \(volume-.*\.tar\.gz [\d.]+ MB\) \(no schema export: its container was not running\)/);
   });
 });

@@ -21,15 +21,16 @@ export function formatSnapshotReport(report: SnapshotReport): string[] {
 /** `snapshots`: one row per snapshot, oldest first: name, time, resources, size. */
 export function formatSnapshotList(listings: readonly SnapshotListing[], directory: string): string[] {
   if (listings.length === 0) return [`no snapshots in ${directory}; take one with 'snapshot'`];
-  const rows = listings.map((listing) => ("metadata" in listing ? row(listing.metadata) : [listing.name, "-", listing.problem, "-"]));
+  const rows = listings.map((listing) => ("metadata" in listing ? row(listing.name, listing.metadata) : [listing.name, "-", listing.problem, "-"]));
   const table = [["NAME", "TIME (UTC)", "RESOURCES", "SIZE"], ...rows];
   const widths = [0, 1, 2].map((column) => Math.max(...table.map((cells) => cells[column]?.length ?? 0)));
   return [...table.map((cells) => cells.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell)).join("  ")), `(in ${directory})`];
 }
 
-function row(metadata: SnapshotMetadata): string[] {
+/** A row names the folder, which is what `restore` takes (a copied snapshot keeps its metadata's name). */
+function row(name: string, metadata: SnapshotMetadata): string[] {
   const time = metadata.createdAt.replace("T", " ").replace(/\.\d+Z$/, "Z");
-  return [metadata.name, time, metadata.resources.map((r) => r.name).join(", "), formatBytes(bytesOf(metadata))];
+  return [name, time, metadata.resources.map((r) => r.name).join(", "), formatBytes(bytesOf(metadata))];
 }
 
 /** `restore`'s lines: what was put back, what was stopped and started again, and any difference accepted with --force. */

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { BosunError } from "../errors/bosun-error.js";
 import { writeManifest } from "../manifest/write-manifest.js";
 import type { ContainerResource } from "../model/container-resource.js";
@@ -45,10 +46,10 @@ export async function restoreSnapshot(host: SnapshotHost, snapshot: string, opti
   const started = Date.now();
   const folder = await findSnapshot(snapshot, options.directory ?? snapshotsDirectory(host.appHost, options.env));
   const metadata = await readValidSnapshot(folder);
-  const chosen = chooseResources(host, metadata, options.resources);
+  const chosen = chooseResources(host, metadata, options.resources, path.basename(folder));
   const mismatches = (await Promise.all(chosen.map(({ resource, recorded }) => mismatchesOf(host, resource, recorded)))).flat();
   if (mismatches.length > 0 && options.force !== true) {
-    throw new BosunError(`restore: snapshot '${metadata.name}' does not match the app, so nothing was stopped: ${mismatches.join("; ")}; restore --force puts it back anyway`, {
+    throw new BosunError(`restore: snapshot '${path.basename(folder)}' does not match the app, so nothing was stopped: ${mismatches.join("; ")}; restore --force puts it back anyway`, {
       code: "SNAPSHOT_MISMATCH",
     });
   }
@@ -70,7 +71,7 @@ export async function restoreSnapshot(host: SnapshotHost, snapshot: string, opti
     await startAgain(host, stopped);
   }
   const restored = chosen.map(({ resource, copies }) => ({ name: resource.name, volumes: copies.map((c) => c.volume), bytes: bytesOf(metadata, resource.name) }));
-  return { name: metadata.name, directory: folder, restored, stopped, mismatches, ms: Date.now() - started };
+  return { name: path.basename(folder), directory: folder, restored, stopped, mismatches, ms: Date.now() - started };
 }
 
 /** Starts what was stopped, the restored resources first; every one is tried, the first failure is thrown. */
@@ -90,11 +91,11 @@ interface ChosenResource {
   readonly copies: readonly { readonly volume: string; readonly file: string }[];
 }
 
-function chooseResources(host: SnapshotHost, metadata: SnapshotMetadata, names: readonly string[] | undefined): ChosenResource[] {
+function chooseResources(host: SnapshotHost, metadata: SnapshotMetadata, names: readonly string[] | undefined, snapshot: string): ChosenResource[] {
   const recordedNames = metadata.resources.map((r) => r.name);
   for (const name of names ?? []) {
     if (!recordedNames.includes(name)) {
-      throw new BosunError(`restore: snapshot '${metadata.name}' has no '${name}'; it holds ${recordedNames.join(", ")}`, { code: "CONFIGURATION" });
+      throw new BosunError(`restore: snapshot '${snapshot}' has no '${name}'; it holds ${recordedNames.join(", ")}`, { code: "CONFIGURATION" });
     }
   }
   const resources = selectVolumeResources(host.resources, names && names.length > 0 ? names : recordedNames, "restore");
