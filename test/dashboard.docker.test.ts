@@ -163,6 +163,7 @@ describe("commands from the page", () => {
     await page.getByLabel("Filter").fill("restarted");
     await page.locator(".log-row.marker-restart").first().waitFor();
     await page.getByLabel("Filter").fill("");
+    await shoot("logs-restart");
   });
 
   it("stops the Node process and starts it again", async () => {

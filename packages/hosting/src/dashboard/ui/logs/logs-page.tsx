@@ -19,11 +19,13 @@ export function LogsPage({ store, logs, name }: { readonly store: Store; readonl
     view.current = new VirtualLog(viewport.current!, logs, options, (follow) => setState((current) => ({ ...current, follow })));
     return () => view.current?.dispose();
   }, []);
-  useEffect(() => view.current?.update(options), [name, state, cleared]);
+  const count = () => setCounts({ shown: view.current?.rowCount ?? 0, held: logs.lines(name).length });
+  useEffect(() => {
+    view.current?.update(options);
+    count();
+  }, [name, state, cleared]);
   useEffect(() => store.markErrorsSeen(name === undefined ? resources.map((r) => r.name) : [name]), [name, resources]);
   useEffect(() => {
-    const count = () => setCounts({ shown: view.current?.rowCount ?? 0, held: logs.lines(name).length });
-    count();
     const timer = setInterval(count, 500);
     return () => clearInterval(timer);
   }, [name]);

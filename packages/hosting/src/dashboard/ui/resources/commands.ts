@@ -7,10 +7,13 @@ const ACTIVE = new Set(["Waiting", "Starting", "Running", "Stopping"]);
 function outcomeOf(command: ResourceCommand, resource: ResourceView, sawTransition: boolean): string | undefined {
   if (command === "stop") return ACTIVE.has(resource.state) ? undefined : `${resource.name} stopped (${resource.state})`;
   if (!sawTransition) return undefined;
-  if (resource.state === "Running" && resource.health !== "Unknown") return `${resource.name} ${command === "start" ? "started" : "restarted"}: Running, ${resource.health}`;
+  if (resource.state === "Running" && resource.health === "Healthy") return `${resource.name} ${command === "start" ? "started" : "restarted"}: Running, Healthy`;
   if (resource.state === "FailedToStart" || resource.state === "Exited") return `${resource.name} did not start: ${resource.reason ?? resource.state}`;
   return undefined;
 }
+
+/** How long a started resource may stay unhealthy before the toast says so (its health check may still pass later). */
+const UNHEALTHY_NOTICE_MS = 30_000;
 
 /**
  * Sends start/stop/restart and reports the outcome in a toast once the resource's new state arrives
@@ -38,14 +41,19 @@ export class CommandRunner {
 
   #awaitOutcome(name: string, command: ResourceCommand): void {
     let sawTransition = false;
+    const notice = setTimeout(() => {
+      stop();
+      const resource = this.store.resource(name);
+      this.store.toast(`${name} is ${resource?.state ?? "gone"}, ${resource?.health ?? ""}${resource?.reason ? `: ${resource.reason}` : ""}`, "error");
+    }, UNHEALTHY_NOTICE_MS);
     const stop = this.store.onResource((resource) => {
       if (resource.name !== name) return;
-      if (resource.state !== "Running" || resource.health === "Unknown") sawTransition = true;
+      if (resource.state !== "Running" || resource.health !== "Healthy") sawTransition = true;
       const outcome = outcomeOf(command, resource, sawTransition);
       if (outcome === undefined) return;
       stop();
-      const failed = outcome.includes("did not start") || (resource.state === "Running" && resource.health === "Unhealthy");
-      this.store.toast(outcome, failed ? "error" : "success");
+      clearTimeout(notice);
+      this.store.toast(outcome, outcome.includes("did not start") ? "error" : "success");
     });
   }
 }
