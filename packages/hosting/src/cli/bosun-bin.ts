@@ -31,7 +31,7 @@ export function runBosunBin(argv: readonly string[], options: BosunBinOptions = 
     commands: CLI_COMMANDS,
     extend: (command) => {
       // After a variadic argument (snapshot [resource...]) no other can be declared: the AppHost is found among its values.
-      if (command.registeredArguments.at(-1)?.variadic) command.addHelpText("after", `\nThe AppHost script (default ${DEFAULT_APPHOST}) may be given among the arguments: a path ending in .ts, .mts, .js or .mjs.`);
+      if (command.registeredArguments.at(-1)?.variadic) command.addHelpText("after", `\nThe AppHost script (default ${DEFAULT_APPHOST}) may be given among the arguments: a path ending in .ts, .mts, .cts, .js, .mjs or .cjs.`);
       else command.argument("[apphost]", "the AppHost script", DEFAULT_APPHOST);
     },
     action: async (definition, _options, command) => {

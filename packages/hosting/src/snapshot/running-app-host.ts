@@ -5,8 +5,10 @@ import type { ImageSubstitution } from "../images/image-substitution.js";
 import { ContainerResource, imageReferenceOf } from "../model/container-resource.js";
 import { ExecutableResource } from "../model/executable-resource.js";
 import type { Resource } from "../model/resource.js";
-import { TERMINAL_STATES } from "../orchestrator/resource-state.js";
+import type { ResourceState } from "../orchestrator/resource-state.js";
 import type { SnapshotHost } from "./snapshot-host.js";
+
+const RUNNING_STATES: ReadonlySet<ResourceState> = new Set(["Starting", "Running"]);
 
 /** A started app: resources stop and start through its orchestrator, as `stopResource`/`startResource` do. */
 export function runningAppHost(app: RunningApp, resources: readonly Resource[], engine: EngineClient, substitution: ImageSubstitution): SnapshotHost {
@@ -18,7 +20,8 @@ export function runningAppHost(app: RunningApp, resources: readonly Resource[], 
     imageOf: (resource) => substitution.substitute(imageReferenceOf(resource)).image,
     async stop(resource) {
       if (!(resource instanceof ContainerResource || resource instanceof ExecutableResource)) return false;
-      if (TERMINAL_STATES.has(app.resource(resource.name).state)) return false;
+      // Only what runs has a process or container to stop; one still waiting for its dependencies has none yet.
+      if (!RUNNING_STATES.has(app.resource(resource.name).state)) return false;
       await app.stopResource(resource.name);
       return true;
     },
