@@ -53,7 +53,7 @@ export type {
   WaitKind,
 } from "./model/annotations.js";
 export type { EnvironmentContext } from "./model/environment-context.js";
-export type { HealthCheck, ProbeContext } from "./model/health-check.js";
+export type { HealthCheck, ProbeConnection, ProbeContext } from "./model/health-check.js";
 export type { PublishedCheck, PublishHintsAnnotation } from "./model/published-check.js";
 export type { SnapshotExportAnnotation } from "./model/snapshot-export.js";
 export type { SnapshotOptions, SnapshotReport } from "./snapshot/take-snapshot.js";

@@ -9,6 +9,8 @@ import {
 } from "@bosun/hosting";
 import { POSTGRES_DEFAULT_USER, POSTGRES_IMAGE, POSTGRES_PORT, POSTGRES_REGISTRY, POSTGRES_TAG } from "./postgres-images.js";
 import { catalogOf } from "./postgres-catalog.js";
+import { connectPostgres } from "./postgres-connection.js";
+import { onMaintenanceDatabase } from "./postgres-probes.js";
 import { postgresProbeError } from "./postgres-probe-errors.js";
 import { publishedPostgresCheck } from "./postgres-published-check.js";
 import { joinPgAdmin } from "./pgadmin.js";
@@ -40,7 +42,9 @@ export function addPostgres(app: DistributedApplicationBuilder, name: string, op
   server.addAnnotation({ type: "container-image", registry: POSTGRES_REGISTRY, image: POSTGRES_IMAGE, tag: POSTGRES_TAG });
   const publishedCheck = publishedPostgresCheck(userName);
   const probe = ({ resolve }: ProbeContext) => catalogOf(server).probe(resolve(server)).catch((error: unknown) => Promise.reject(postgresProbeError(error, server, app.appHost)));
-  server.addAnnotation({ type: "health-check", check: { kind: "probe", name: "postgres", probe, publishedCheck } });
+  const connect = ({ resolve }: ProbeContext) =>
+    connectPostgres(onMaintenanceDatabase(resolve(server))).catch((error: unknown) => Promise.reject(postgresProbeError(error, server, app.appHost)));
+  server.addAnnotation({ type: "health-check", check: { kind: "probe", name: "postgres", probe, connect, publishedCheck } });
   server.addAnnotation({ type: "publish-hints", fileVariables: ["POSTGRES_PASSWORD", "POSTGRES_USER", "POSTGRES_DB"] });
   return new PostgresServerBuilder(server, app)
     .withEndpoint({ name: "tcp", targetPort: POSTGRES_PORT, port: options.port })

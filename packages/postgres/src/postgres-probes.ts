@@ -28,7 +28,7 @@ export async function probePostgres(connectionString: string): Promise<void> {
  * database, a client connects to the one named like the user, which exists only when the image
  * made it (no other POSTGRES_DB) or someone created it.
  */
-function onMaintenanceDatabase(serverConnectionString: string): string {
+export function onMaintenanceDatabase(serverConnectionString: string): string {
   const url = new URL(serverConnectionString);
   if (url.pathname === "" || url.pathname === "/") url.pathname = `/${MAINTENANCE_DATABASE}`;
   return url.toString();

@@ -5,6 +5,7 @@ import { POSTGRES_INIT_PATH } from "./postgres-images.js";
 import { pgAdminOf, type PgAdminResource } from "./pgadmin.js";
 import { catalogOf } from "./postgres-catalog.js";
 import { postgresProbeError } from "./postgres-probe-errors.js";
+import { connectPostgres } from "./postgres-connection.js";
 import { probePostgres } from "./postgres-probes.js";
 import { publishedPostgresCheck } from "./postgres-published-check.js";
 import type { PostgresServerResource } from "./postgres-server-resource.js";
@@ -38,7 +39,13 @@ export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResourc
     const publishedCheck = publishedPostgresCheck(this.resource.userName, databaseName);
     database.addAnnotation({
       type: "health-check",
-      check: { kind: "probe", name: "postgres-database", probe: ({ resolve }) => this.#classified(probePostgres(resolve(database))), publishedCheck },
+      check: {
+        kind: "probe",
+        name: "postgres-database",
+        probe: ({ resolve }) => this.#classified(probePostgres(resolve(database))),
+        connect: ({ resolve }) => this.#classified(connectPostgres(resolve(database))),
+        publishedCheck,
+      },
     });
     // A snapshot keeps the database's schema beside the volume copy; the password stays in the container.
     this.resource.addAnnotation({
@@ -53,7 +60,7 @@ export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResourc
   }
 
   /** Rejects with a PermanentProbeError when retrying cannot help (credentials refused, database missing). */
-  #classified(work: Promise<void>): Promise<void> {
+  #classified<T>(work: Promise<T>): Promise<T> {
     return work.catch((error: unknown) => Promise.reject(postgresProbeError(error, this.resource, this.app.appHost)));
   }
 

@@ -2,6 +2,7 @@ import { checkCall, checkOptions, defineExtension, type DistributedApplicationBu
 import { RabbitMQBuilder } from "./rabbitmq-builder.js";
 import { RABBITMQ_DEFAULT_USER, RABBITMQ_IMAGE, RABBITMQ_PORT, RABBITMQ_REGISTRY, RABBITMQ_TAG } from "./rabbitmq-images.js";
 import { rabbitMQProbeError } from "./rabbitmq-credentials.js";
+import { connectRabbitMQ } from "./rabbitmq-connection.js";
 import { probeRabbitMQ } from "./rabbitmq-probe.js";
 import { PUBLISHED_RABBITMQ_CHECK } from "./rabbitmq-published-check.js";
 import { RabbitMQResource } from "./rabbitmq-resource.js";
@@ -29,7 +30,9 @@ export function addRabbitMQ(app: DistributedApplicationBuilder, name: string, op
   app.addResource(broker);
   broker.addAnnotation({ type: "container-image", registry: RABBITMQ_REGISTRY, image: RABBITMQ_IMAGE, tag: RABBITMQ_TAG });
   const probe = ({ resolve }: ProbeContext) => probeRabbitMQ(resolve(broker)).catch((error: unknown) => Promise.reject(rabbitMQProbeError(error, broker, app.appHost)));
-  broker.addAnnotation({ type: "health-check", check: { kind: "probe", name: "amqp", probe, publishedCheck: PUBLISHED_RABBITMQ_CHECK } });
+  const connect = ({ resolve }: ProbeContext) =>
+    connectRabbitMQ(resolve(broker)).catch((error: unknown) => Promise.reject(rabbitMQProbeError(error, broker, app.appHost)));
+  broker.addAnnotation({ type: "health-check", check: { kind: "probe", name: "amqp", probe, connect, publishedCheck: PUBLISHED_RABBITMQ_CHECK } });
   return new RabbitMQBuilder(broker, app.appHost)
     .withEndpoint({ name: "tcp", targetPort: RABBITMQ_PORT, port: options.port })
     .withEnvironment("RABBITMQ_DEFAULT_USER", userName)

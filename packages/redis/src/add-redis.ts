@@ -2,6 +2,7 @@ import { checkCall, checkOptions, defineExtension, type DistributedApplicationBu
 import { RedisBuilder } from "./redis-builder.js";
 import { REDIS_IMAGE, REDIS_PORT, REDIS_REGISTRY, REDIS_TAG } from "./redis-images.js";
 import { redisProbeError } from "./redis-credentials.js";
+import { connectRedis } from "./redis-connection.js";
 import { probeRedis } from "./redis-probe.js";
 import { RedisResource } from "./redis-resource.js";
 
@@ -32,7 +33,8 @@ export function addRedis(app: DistributedApplicationBuilder, name: string, optio
     client: "redis",
   };
   const probe = ({ resolve }: ProbeContext) => probeRedis(resolve(redis)).catch((error: unknown) => Promise.reject(redisProbeError(error, redis, app.appHost)));
-  redis.addAnnotation({ type: "health-check", check: { kind: "probe", name: "redis", probe, publishedCheck } });
+  const connect = ({ resolve }: ProbeContext) => connectRedis(resolve(redis)).catch((error: unknown) => Promise.reject(redisProbeError(error, redis, app.appHost)));
+  redis.addAnnotation({ type: "health-check", check: { kind: "probe", name: "redis", probe, connect, publishedCheck } });
   return new RedisBuilder(redis, app.appHost)
     .withEndpoint({ name: "tcp", targetPort: REDIS_PORT, port: options.port })
     .withArgs("redis-server", "--requirepass", password);

@@ -1,6 +1,7 @@
 import { describeError } from "../errors/describe-error.js";
 import type { HealthCheck } from "../model/health-check.js";
 import { nextStartupDelay, sleep, type ProbeSchedule } from "./backoff.js";
+import { KeptConnections, keepsConnection } from "./kept-connections.js";
 import { isPermanentProbeError } from "./permanent-probe-error.js";
 import { NUDGED_PROBE_GAP_MS, ProbeNudge } from "./probe-nudge.js";
 import { runHealthCheck, type CheckContext } from "./run-health-check.js";
@@ -22,9 +23,20 @@ export interface HealthMonitorOptions {
 
 /**
  * Probes until `signal` aborts: every 50–100 ms until first healthy (sooner after new output, see
- * ProbeNudge), then every few seconds, so health changes after start-up are reported too.
+ * ProbeNudge), then every few seconds, so health changes after start-up are reported too. Once
+ * healthy, a check that can keep a connection open (`connect`) runs its rounds on that connection,
+ * and a kept connection that closes brings the next round forward (see KeptConnections).
  */
 export async function monitorHealth(options: HealthMonitorOptions): Promise<void> {
+  const kept = new KeptConnections();
+  try {
+    await probeUntilAborted(options, kept);
+  } finally {
+    await kept.closeAll();
+  }
+}
+
+async function probeUntilAborted(options: HealthMonitorOptions, kept: KeptConnections): Promise<void> {
   const { schedule, signal } = options;
   let everHealthy = false;
   let delay: number | undefined;
@@ -32,12 +44,12 @@ export async function monitorHealth(options: HealthMonitorOptions): Promise<void
   while (!signal.aborted) {
     const probedAt = Date.now();
     nudge.probing();
-    const failure = await firstFailure(options);
+    const failure = await firstFailure(options, everHealthy ? kept : undefined);
     if (signal.aborted) return;
     options.onResult(failure === undefined, failure?.reason, failure?.permanent ?? false);
     everHealthy ||= failure === undefined;
     if (everHealthy) {
-      await sleep(schedule.steadyDelayMs, signal);
+      await steadyPause(schedule.steadyDelayMs, kept, signal);
       continue;
     }
     // Counted from the probe's start, so a slow refusal does not stretch the gap to the next one.
@@ -46,11 +58,24 @@ export async function monitorHealth(options: HealthMonitorOptions): Promise<void
   }
 }
 
-async function firstFailure(options: HealthMonitorOptions): Promise<{ reason: string; permanent: boolean } | undefined> {
+/** The steady delay, cut short when a kept connection closes. */
+async function steadyPause(ms: number, kept: KeptConnections, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return;
+  const pause = new AbortController();
+  const outer = () => pause.abort();
+  signal.addEventListener("abort", outer, { once: true });
+  await Promise.race([sleep(ms, pause.signal), kept.whenOneCloses(pause.signal)]);
+  pause.abort();
+  signal.removeEventListener("abort", outer);
+}
+
+/** The first failing check of one round; on kept connections where there are some, once healthy. */
+async function firstFailure(options: HealthMonitorOptions, kept: KeptConnections | undefined): Promise<{ reason: string; permanent: boolean } | undefined> {
   for (const check of options.checks) {
     const deadline = probeDeadline(options.signal, options.schedule.probeTimeoutMs);
+    const context = { ...options.context, signal: deadline.signal };
     try {
-      await withDeadline(runHealthCheck(check, { ...options.context, signal: deadline.signal }), deadline.signal);
+      await withDeadline(kept && keepsConnection(check) ? kept.check(check, context) : runHealthCheck(check, context), deadline.signal);
     } catch (error) {
       return { reason: `health check '${check.name}' failed: ${describeError(error)}`, permanent: isPermanentProbeError(error) };
     } finally {
