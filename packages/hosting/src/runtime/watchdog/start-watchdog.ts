@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { appKeyOf } from "../docker/docker-labels.js";
@@ -49,7 +50,10 @@ export function startWatchdog(session: SessionInfo, options: StartWatchdogOption
     logFile: path.join(path.dirname(processDirectory), "watchdog.log"),
     deadlineMs: DEFAULT_DEADLINE_MS,
   };
-  const child = spawn(process.execPath, [...entryPoint(), JSON.stringify(config)], { env, detached: true, stdio: ["ignore", "ignore", "ignore", "ipc"] });
+  const stderr = logOutput(config.logFile);
+  const child = spawn(process.execPath, [...entryPoint(), JSON.stringify(config)], { env, detached: true, stdio: ["ignore", "ignore", stderr, "ipc"] });
+  // The child has its own copy of the log's descriptor now.
+  if (typeof stderr === "number") closeSync(stderr);
   // Without a watchdog the next run still reaps; a failed spawn must not stop this one.
   child.on("error", () => {});
   child.unref();
@@ -63,6 +67,16 @@ export function startWatchdog(session: SessionInfo, options: StartWatchdogOption
       if (child.connected) child.disconnect();
     },
   };
+}
+
+/** The watchdog's stderr: its log, so that a watchdog that could not do its work says why. */
+function logOutput(logFile: string): number | "ignore" {
+  try {
+    mkdirSync(path.dirname(logFile), { recursive: true, mode: 0o700 });
+    return openSync(logFile, "a", 0o600);
+  } catch {
+    return "ignore";
+  }
 }
 
 /** The compiled watchdog under node; from source (tests, `npm start`) the TypeScript one through tsx. */

@@ -14,6 +14,7 @@ const config = parseWatchdogConfig(process.argv[2]);
 let connecting: Promise<EngineClient> | undefined = config.containers ? connectEngine() : undefined;
 connecting?.catch(() => (connecting = undefined));
 let released = false;
+let cleaning = false;
 
 process.on("message", (message) => {
   if (message !== RELEASE_MESSAGE) return;
@@ -21,10 +22,14 @@ process.on("message", (message) => {
   process.exit(0);
 });
 process.on("disconnect", () => void (released ? process.exit(0) : cleanUp()));
-if (process.connected) process.send?.(READY_MESSAGE);
+// An AppHost killed while this process was still loading: the channel is closed already, or
+// closes under the greeting (EPIPE).
+if (process.connected) process.send?.(READY_MESSAGE, (error: Error | null) => error && void cleanUp());
 else void cleanUp();
 
 async function cleanUp(): Promise<void> {
+  if (cleaning) return;
+  cleaning = true;
   const started = Date.now();
   const result = await cleanUpSession(config, { connect: () => (connecting ??= connectEngine()) });
   await log(config, describe(result, Date.now() - started)).catch(() => {});
