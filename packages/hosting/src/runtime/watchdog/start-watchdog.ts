@@ -62,6 +62,9 @@ export function startWatchdog(session: SessionInfo, options: StartWatchdogOption
   return {
     pid: child.pid,
     release: async () => {
+      // Held open until the watchdog has its release: an AppHost with nothing else left to do
+      // would otherwise exit first, and the watchdog would take that for a death.
+      child.channel?.ref();
       if (!(await ready) || !child.connected) return;
       await new Promise<void>((resolve) => child.send(RELEASE_MESSAGE, () => resolve()));
       if (child.connected) child.disconnect();
