@@ -31,6 +31,11 @@ export class ResourceViews {
     return this.#byName.get(name);
   }
 
+  /** The resources that wait for, reference or live in `name`. */
+  dependentsOf(name: string): readonly string[] {
+    return this.#dependents.get(name) ?? [];
+  }
+
   all(): ResourceView[] {
     return this.model.map((r) => this.view(r.name));
   }
@@ -55,7 +60,7 @@ export class ResourceViews {
       endpoints: Object.entries(snapshot.endpoints).map(([endpoint, url]) => ({ name: endpoint, url })),
       errorLogCount: this.context.stderrCount(name),
       commands: commandsFor(resource, snapshot),
-      dependents: this.#dependents.get(name) ?? [],
+      dependents: this.dependentsOf(name),
     };
   }
 

@@ -5,6 +5,7 @@ import type { Resource } from "../../model/resource.js";
 import { DEFAULT_DASHBOARD_PORT } from "../dashboard-defaults.js";
 import type { LogStore } from "../log-store.js";
 import type { Snapshot } from "../protocol.js";
+import { relayResourceChanges } from "../resource-relay.js";
 import { ResourceViews } from "../resource-views.js";
 import { DashboardAccess, SESSION_COOKIE } from "./access.js";
 import { handleApi } from "./api-routes.js";
@@ -51,7 +52,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
   const views = new ResourceViews(options.model, { startedAt: app.startedAt, snapshot: (name) => app.resource(name), stderrCount: (name) => store.stderrCount(name) });
   const streams = new Set<EventStream>();
   const abort = new AbortController();
-  void relayEvents(app, views, store, streams, abort.signal);
+  void relayResourceChanges(app, views, store, (view) => streams.forEach((stream) => stream.resource(view)), abort.signal);
   const snapshot = (): Snapshot => ({
     protocol: 1,
     app: { name: app.session.appHost.name, startedAt: app.startedAt },
@@ -128,18 +129,6 @@ function resumeCursor(request: IncomingMessage, url: URL): number | undefined | 
   const given = request.headers["last-event-id"] ?? url.searchParams.get("since") ?? undefined;
   if (given === undefined || Array.isArray(given)) return undefined;
   return /^\d{1,15}$/.test(given) ? Number(given) : null;
-}
-
-/** Sends every state change to every page; a restart also puts a marker into the resource's log. */
-async function relayEvents(app: DashboardApp, views: ResourceViews, store: LogStore, streams: ReadonlySet<EventStream>, signal: AbortSignal): Promise<void> {
-  for await (const { snapshot, previous } of app.events(signal)) {
-    if (snapshot.state === "Starting" && previous.state !== "Starting" && snapshot.restarts > 0) {
-      store.append(snapshot.name, "system", `— restarted (#${snapshot.restarts}) —`, "restart");
-    }
-    if (!views.resource(snapshot.name)) continue;
-    const view = views.view(snapshot.name);
-    for (const stream of streams) stream.resource(view);
-  }
 }
 
 /** Listens on 127.0.0.1:`port`, or on a free port when that one is taken. */
