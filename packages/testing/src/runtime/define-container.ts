@@ -56,6 +56,9 @@ export function defineContainer(options: DefineContainerOptions): DefinedContain
   const binds = mounts.filter((m) => m.kind === "bind" && m.source !== undefined);
   if (binds.length > 0) container.withBindMounts(binds.map((m) => ({ source: m.source!, target: m.target, mode: m.readOnly ? "ro" : "rw" })));
   for (const volume of mounts.filter((m) => m.kind === "volume")) container.withAnonymousVolume(volume.target);
+  // Generated files are copied in before the container starts (nothing left on the host to clean up).
+  const files = request.files ?? [];
+  if (files.length > 0) container.withCopyContentToContainer(files.map((f) => ({ content: f.content, target: f.target, mode: 0o644 })));
 
   return { container, name, containerPorts };
 }
