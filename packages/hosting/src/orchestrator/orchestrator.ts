@@ -7,6 +7,7 @@ import type { LogStream, ResourceRuntime, StartedResource } from "../runtime/res
 import { DEFAULT_PROBE_SCHEDULE, type ProbeSchedule } from "../health/backoff.js";
 import { EndpointAllocations } from "./endpoint-allocations.js";
 import { dependentsOf } from "./dependency-graph.js";
+import { tellDependentsOfExits } from "./dependency-notices.js";
 import { ResourceLifecycle } from "./resource-lifecycle.js";
 import { StateStore } from "./state-store.js";
 import { TERMINAL_STATES, type HealthCheckResult } from "./resource-state.js";
@@ -46,6 +47,7 @@ export class Orchestrator {
     // Every waiting resource, probe and back-off listens to this one signal.
     setMaxListeners(0, this.#abort.signal);
     this.states = new StateStore(options.resources.map((r) => r.name));
+    tellDependentsOfExits(this.states, options.resources);
   }
 
   get allocations(): EndpointAllocations {
