@@ -53,7 +53,7 @@ afterAll(async () => {
 
 // The four ways run at the same time: tsc is CPU-bound, the engine tests mostly wait for containers.
 describe.concurrent("a project that installs the packed packages", () => {
-  it("gets tarballs with the compiled code, declarations, README and LICENSE, and no tests, fixtures or sources", async ({ expect }) => {
+  it("gets tarballs with the compiled code, declarations, README and LICENSE (and the dashboard's page in @bosun/hosting), and no tests, fixtures or sources", async ({ expect }) => {
     expect(tarballs.map((t) => t.name).sort()).toEqual(
       ["@bosun/hosting", "@bosun/postgres", "@bosun/rabbitmq", "@bosun/redis", "@bosun/service-defaults", "@bosun/testing", "bosun"],
     );
@@ -64,6 +64,10 @@ describe.concurrent("a project that installs the packed packages", () => {
       );
       expect(entries.filter((entry) => NOT_SHIPPED.test(entry)), `${tarball.name} ships files a user must not get; fix "files" or the build's exclude`).toEqual([]);
     }
+    const hosting = await tarballEntries(tarballs.find((t) => t.name === "@bosun/hosting")!.file);
+    expect(hosting, "@bosun/hosting misses the dashboard's page; the build bundles it into packages/hosting/dashboard-ui/").toEqual(
+      expect.arrayContaining(["package/dashboard-ui/index.html", "package/dashboard-ui/app.js", "package/dashboard-ui/app.css"]),
+    );
   });
 
   it("(a) loads every package entry and prints a model's manifest from plain Node ESM scripts", async ({ expect }) => {
