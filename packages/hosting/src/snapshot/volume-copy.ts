@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import type { EngineClient } from "../engine/engine-client.js";
 import { BosunError } from "../errors/bosun-error.js";
 import { LABEL } from "../runtime/docker/docker-labels.js";
@@ -8,7 +9,7 @@ const SNAPSHOT_PATH = "/bosun/snapshot";
 
 export interface VolumeCopyRequest {
   readonly engine: EngineClient;
-  /** The app's key, labelled on the helper so `down` finds one a crash left behind. */
+  /** The app's key, labelled on the helper so `down` and the next run's reaping find one a crash left behind. */
   readonly appKey: string;
   /** An image already present that has `sh` and `tar`: the resource's own. */
   readonly image: string;
@@ -50,7 +51,8 @@ async function runHelper(request: VolumeCopyRequest, script: string, options: { 
     cmd: [script],
     user: "0:0",
     env: {},
-    labels: { [LABEL.app]: request.appKey },
+    // Owned by this process on this machine: if it dies mid-copy, the next run's reaping removes the helper.
+    labels: { [LABEL.app]: request.appKey, [LABEL.pid]: String(process.pid), [LABEL.host]: hostname() },
     ports: [],
     mounts: [
       { type: "volume", source: request.volume, target: VOLUME_PATH, readOnly: options.volumeReadOnly },
