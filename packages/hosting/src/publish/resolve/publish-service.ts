@@ -41,6 +41,13 @@ export function containerImage(resource: ContainerResource, substitute: (referen
  */
 export function publishEnvironment(resource: Resource, children: readonly Resource[], values: ValueRendering, warn: (warning: PublishWarning) => void): PublishEnvironmentEntry[] {
   const env = environmentOf(resource, "container");
+  for (const file of resource.annotationsOf("container-file")) {
+    warn({
+      code: "CONTAINER_FILE_NOT_PUBLISHED",
+      resource: resource.name,
+      message: `'${resource.name}' gets a generated file at ${file.target} under \`run\`, not when published; mount one yourself (a bind mount, a config) if the service needs it`,
+    });
+  }
   const setBy = new Map<string, Resource>();
   for (const child of children) {
     for (const hints of child.annotationsOf("publish-hints")) {
