@@ -126,6 +126,13 @@ describe("the dashboard against a real run (Redis container and a Node worker)",
     expect(await page.locator(".log-row").first().getAttribute("data-seq")).toBe(firstShown);
     await page.getByRole("button", { name: "Paused", exact: true }).click();
     await page.getByRole("button", { name: "Following", exact: true }).waitFor();
+
+    // Clear hides what arrived so far; newer lines still come.
+    const cleared = await viewState();
+    await page.getByRole("button", { name: "Clear", exact: true }).click();
+    await expect.poll(async () => (await viewState()).lastSeq, { timeout: UI_TIMEOUT_MS }).toBeGreaterThan(cleared.lastSeq);
+    const shownSeqs = (await page.locator(".log-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-seq")))).map(Number);
+    expect(Math.min(...shownSeqs)).toBeGreaterThan(cleared.lastSeq);
   });
 
   it("interleaves all resources with their names at #/logs", async () => {
