@@ -1,3 +1,4 @@
+import { BosunError } from "../errors/bosun-error.js";
 import { DEFAULT_LOG_LINES } from "./dashboard-defaults.js";
 import { LogRing } from "./log-ring.js";
 import type { LogLine, LogStream } from "./protocol.js";
@@ -36,7 +37,9 @@ export class LogStore {
 
   constructor(options: LogStoreOptions = {}) {
     this.retention = options.retention ?? DEFAULT_LOG_LINES;
-    if (!Number.isInteger(this.retention) || this.retention < 1) throw new RangeError(`log retention must be a whole number of lines above 0, not ${this.retention}`);
+    if (!Number.isInteger(this.retention) || this.retention < 1) {
+      throw new BosunError(`the dashboard's log retention must be a whole number of lines above 0, not ${this.retention} (--dashboard-log-lines)`, { code: "CONFIGURATION" });
+    }
     this.#redact = options.redact ?? ((text) => text);
     this.#now = options.now ?? Date.now;
   }
