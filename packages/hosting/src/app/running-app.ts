@@ -20,16 +20,20 @@ export class RunningApp implements AsyncDisposable {
   readonly settled: Promise<void>;
 
   readonly #resources: readonly Resource[];
+  readonly #afterStop: (() => Promise<void>) | undefined;
 
   constructor(
     orchestrator: Orchestrator,
     settled: Promise<void>,
     readonly session: SessionInfo,
     resources: readonly Resource[],
+    /** Runs after a stop that succeeded: the session's watchdog is released. */
+    afterStop?: () => Promise<void>,
   ) {
     this.#orchestrator = orchestrator;
     this.#resources = resources;
     this.settled = settled;
+    this.#afterStop = afterStop;
   }
 
   /** The current snapshot of one resource: state, health, endpoints. */
@@ -159,8 +163,9 @@ export class RunningApp implements AsyncDisposable {
   }
 
   /** Stops everything in reverse dependency order and removes the session's containers and network. */
-  stop(): Promise<void> {
-    return this.#orchestrator.stop();
+  async stop(): Promise<void> {
+    await this.#orchestrator.stop();
+    await this.#afterStop?.();
   }
 
   [Symbol.asyncDispose](): Promise<void> {

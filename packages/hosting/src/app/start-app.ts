@@ -14,7 +14,7 @@ import { createDockerRuntime } from "../runtime/docker/index.js";
 import { createProcessRuntime } from "../runtime/process/process-runtime.js";
 import { reapOrphanProcesses } from "../runtime/process/reap-orphan-processes.js";
 import type { LogStream, ResourceRuntime, SessionInfo } from "../runtime/resource-runtime.js";
-import { startWatchdog, type Watchdog } from "../runtime/watchdog/start-watchdog.js";
+import { startWatchdog } from "../runtime/watchdog/start-watchdog.js";
 import { prepareStart } from "./prepare-start.js";
 import { RunningApp } from "./running-app.js";
 
@@ -78,18 +78,8 @@ export async function startApp(resources: readonly Resource[], appHost: AppHostI
     ...(options.defaultStartupTimeoutMs ? { defaultStartupTimeoutMs: options.defaultStartupTimeoutMs } : {}),
     ...(options.onLog ? { onLog: options.onLog } : {}),
   });
-  return releasedOnStop(new RunningApp(orchestrator, orchestrator.start(), session, resources), watchdog);
-}
-
-/** After a clean stop the watchdog has nothing left to guard; a stop that throws keeps it on duty. */
-function releasedOnStop(app: RunningApp, watchdog: Watchdog | undefined): RunningApp {
-  if (!watchdog) return app;
-  const stop = app.stop.bind(app);
-  app.stop = async () => {
-    await stop();
-    await watchdog.release();
-  };
-  return app;
+  // After a clean stop the watchdog has nothing left to guard; a stop that throws keeps it on duty.
+  return new RunningApp(orchestrator, orchestrator.start(), session, resources, watchdog && (() => watchdog.release()));
 }
 
 /** The promise itself, marked as handled: it is awaited later, after steps that may throw first. */
