@@ -22,6 +22,7 @@ const LAYERS = [
   "health",
   "orchestrator",
   "watch",
+  "snapshot",
   "control",
   "publish",
   "app",

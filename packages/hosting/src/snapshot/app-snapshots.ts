@@ -1,11 +1,10 @@
-import type { RunningApp } from "../app/running-app.js";
 import { connectEngine } from "../engine/connect-engine.js";
 import { loadImageSubstitution } from "../images/image-substitution.js";
 import type { AppHostInfo } from "../model/app-host-info.js";
 import type { Resource } from "../model/resource.js";
 import { offlineHost } from "./offline-host.js";
 import { restoreSnapshot, type RestoreOptions, type RestoreReport } from "./restore-snapshot.js";
-import { runningAppHost } from "./running-app-host.js";
+import { runningAppHost, type StartedApp } from "./running-app-host.js";
 import type { SnapshotHost } from "./snapshot-host.js";
 import { takeSnapshot, type SnapshotOptions, type SnapshotReport } from "./take-snapshot.js";
 
@@ -15,17 +14,17 @@ async function engineAndImages(env: NodeJS.ProcessEnv) {
   return { engine: await connectEngine({ env }), substitution };
 }
 
-async function hostFor(target: RunningApp | AppHostInfo, resources: readonly Resource[], env: NodeJS.ProcessEnv): Promise<SnapshotHost> {
+async function hostFor(target: StartedApp | AppHostInfo, resources: readonly Resource[], env: NodeJS.ProcessEnv): Promise<SnapshotHost> {
   const { engine, substitution } = await engineAndImages(env);
   return "session" in target ? runningAppHost(target, resources, engine, substitution) : offlineHost(target, resources, engine, substitution);
 }
 
 /** A snapshot of a running app (through its orchestrator) or of an app that is not running (its AppHostInfo). */
-export async function snapshotApp(target: RunningApp | AppHostInfo, resources: readonly Resource[], options: SnapshotOptions = {}): Promise<SnapshotReport> {
+export async function snapshotApp(target: StartedApp | AppHostInfo, resources: readonly Resource[], options: SnapshotOptions = {}): Promise<SnapshotReport> {
   return takeSnapshot(await hostFor(target, resources, options.env ?? process.env), options);
 }
 
 /** A restore into a running app (through its orchestrator) or into an app that is not running. */
-export async function restoreApp(target: RunningApp | AppHostInfo, resources: readonly Resource[], snapshot: string, options: RestoreOptions = {}): Promise<RestoreReport> {
+export async function restoreApp(target: StartedApp | AppHostInfo, resources: readonly Resource[], snapshot: string, options: RestoreOptions = {}): Promise<RestoreReport> {
   return restoreSnapshot(await hostFor(target, resources, options.env ?? process.env), snapshot, options);
 }

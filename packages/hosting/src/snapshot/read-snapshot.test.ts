@@ -24,7 +24,6 @@ async function writeSnapshot(edit: (metadata: SnapshotMetadata) => SnapshotMetad
     name: "before",
     app: "shop-1234",
     createdAt: "2026-11-29T13:00:00.000Z",
-    bosunVersion: "0.0.0",
     resources: [
       {
         name: "db",

@@ -47,7 +47,6 @@ export interface SnapshotMetadata {
   readonly app: string;
   /** ISO time the snapshot was finished. */
   readonly createdAt: string;
-  readonly bosunVersion: string;
   readonly resources: readonly SnapshotResource[];
   /** Every other file of the folder (manifest, volume copies, exports), by relative path. */
   readonly files: Readonly<Record<string, FileChecksum>>;

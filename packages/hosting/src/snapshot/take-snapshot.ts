@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { bosunVersion } from "../cli/bosun-version.js";
 import { BosunError } from "../errors/bosun-error.js";
 import { writeManifest } from "../manifest/write-manifest.js";
 import type { ContainerResource } from "../model/container-resource.js";
@@ -63,7 +62,6 @@ export async function takeSnapshot(host: SnapshotHost, options: SnapshotOptions 
       name,
       app: appKeyOf(host.appHost),
       createdAt: new Date().toISOString(),
-      bosunVersion: bosunVersion(),
       resources: recorded,
       files: await checksumsOf(partial, files),
     };
