@@ -39,14 +39,18 @@ describe("run's dashboard flags", () => {
     expect((await httpRequest(Number(port), "/")).status).toBe(401);
   });
 
-  it("BOSUN_DASHBOARD_UNSECURED=true drops the token with a warning; the Host check stays", TIMEOUT, async () => {
-    const fixture = await runFixtureDashboard([], { BOSUN_DASHBOARD_UNSECURED: "true" });
+  it("BOSUN_DASHBOARD_UNSECURED=true drops the token with a warning; the Host check stays; --dashboard-log-lines caps each resource", TIMEOUT, async () => {
+    const fixture = await runFixtureDashboard(["--dashboard-log-lines", "7"], { BOSUN_DASHBOARD_UNSECURED: "true" });
     running.push(fixture);
 
     expect(fixture.loginUrl).toBe(`http://127.0.0.1:${fixture.port}/`);
     expect(fixture.stdout()).toContain("dashboard: WARNING: unsecured");
     expect((await httpRequest(fixture.port, "/api/resources/ticker")).status).toBe(200);
     expect((await httpRequest(fixture.port, "/api/resources/ticker", { headers: { Host: "attacker.example" } })).status).toBe(421);
+    await fixture.waitForOutput(/ticker +\| tick 20\n/);
+    const { lines } = JSON.parse((await httpRequest(fixture.port, "/api/logs?resource=ticker&limit=100")).body) as { lines: { line: number }[] };
+    expect(lines).toHaveLength(7);
+    expect(lines[0]!.line).toBeGreaterThan(14);
   });
 
   it("rejects a port that is not a number as a usage error", TIMEOUT, async () => {
