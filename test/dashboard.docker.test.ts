@@ -73,6 +73,10 @@ describe("the dashboard against a real run (Redis container and a Node worker)",
     expect(await row("cache").locator("td.source").textContent()).toMatch(/redis/);
     expect(await row("worker").locator("td.source").textContent()).toContain("dashboard-worker.mjs");
     expect(await row("worker").locator("td.endpoints a").getAttribute("href")).toBe(run.endpoint("worker"));
+    // The worker writes to stderr every fifth tick; its badge counts those lines until its console is viewed.
+    await row("worker").locator(".error-badge").waitFor();
+    expect(Number(await row("worker").locator(".error-badge").textContent())).toBeGreaterThan(0);
+    expect(await row("cache").locator(".error-badge").count()).toBe(0);
     expect(await page.getByRole("button", { name: "Start worker", exact: true }).isDisabled()).toBe(true);
     expect(await page.getByRole("button", { name: "Stop worker", exact: true }).isEnabled()).toBe(true);
     await shoot("resources");
