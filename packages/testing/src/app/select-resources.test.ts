@@ -40,7 +40,7 @@ describe("selectResources", () => {
 
   it("names the unknown resources and lists the model's", () => {
     expect(() => selectResources(referenceModel(), ["cache", "db", "queue"])).toThrowErrorMatchingInlineSnapshot(
-      `[BosunError: startTestApp: no resource named 'db', 'queue' in the model; it has 'postgres-password', 'postgres', 'postgres-pgadmin', 'ecommercedb', 'cache-password', 'cache', 'messaging-password', 'messaging', 'auth-api', 'gateway', 'frontend']`,
+      `[BosunError: startTestApp: no resource named 'db', 'queue' in the model; it has 'postgres-password', 'postgres', 'postgres-pgadmin-password', 'postgres-pgadmin-email', 'postgres-pgadmin', 'ecommercedb', 'cache-password', 'cache', 'messaging-password', 'messaging', 'auth-api-db-password', 'auth-api-jwt-key', 'auth-api-migrations', 'auth-api-migrate', 'auth-api', 'gateway', 'frontend']`,
     );
   });
 });
