@@ -196,7 +196,7 @@ describe("the dashboard's API", () => {
     const answer = await httpRequest(fixture.port, "/api/resources/api-token/restart", { method: "POST", headers: { Cookie: cookie } });
 
     expect(answer.status).toBe(409);
-    expect(JSON.parse(answer.body).error).toContain("resource 'api-token' has no process or container of its own");
+    expect(JSON.parse(answer.body).error).toBe("resource 'api-token' is a parameter: it has no process or container of its own to restart");
   });
 });
 

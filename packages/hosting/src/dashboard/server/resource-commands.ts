@@ -2,7 +2,7 @@ import type { RunningApp } from "../../app/running-app.js";
 import { describeError } from "../../errors/describe-error.js";
 import type { LogStore } from "../log-store.js";
 import type { ResourceCommand } from "../protocol.js";
-import { runsOwnProcess } from "../resource-kind.js";
+import { kindOf, runsOwnProcess } from "../resource-kind.js";
 import type { ResourceViews } from "../resource-views.js";
 
 /** What a command needs of the running app. */
@@ -18,11 +18,17 @@ export function runCommand(app: CommandTarget, views: ResourceViews, store: LogS
   const resource = views.resource(name);
   if (!resource) return { status: 404, error: `no resource named '${name}'; the resources are ${views.model.map((r) => r.name).join(", ")}` };
   if (!runsOwnProcess(resource)) {
-    return { status: 409, error: `resource '${name}' has no process or container of its own to ${command}; ${command} the one it belongs to instead` };
+    const owner = resource.parent ? `; ${command} '${resource.parent.name}', which it belongs to` : "";
+    return { status: 409, error: `resource '${name}' is a ${kindOf(resource)}: it has no process or container of its own to ${command}${owner}` };
   }
   const view = views.view(name);
   if (!view.commands[command]) return { status: 409, error: refusal(name, view.state, command) };
-  const work = command === "start" ? app.startResource(name) : command === "stop" ? app.stopResource(name) : app.restartResource(name, "restart requested in the dashboard");
+  // Async, so a state that changed since the check fails like the command itself: in the log.
+  const work = (async () => {
+    if (command === "start") return app.startResource(name);
+    if (command === "stop") return app.stopResource(name);
+    return app.restartResource(name, "restart requested in the dashboard");
+  })();
   work.catch((error: unknown) => store.append(name, "system", `${command} failed: ${describeError(error)}`));
   return { accepted: true };
 }
