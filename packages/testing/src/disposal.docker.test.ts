@@ -71,7 +71,7 @@ describe("clean-up of a test app", () => {
 
   it("refuses a resource name the model does not have before starting anything", async () => {
     await expect(startTestApp(defineApp, { resources: ["cache", "auth"], appHostDirectory: APPHOST_DIRECTORY })).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[BosunError: startTestApp: no resource named 'auth' in the model; it has 'postgres-password', 'postgres', 'postgres-pgadmin', 'ecommercedb', 'cache-password', 'cache', 'messaging-password', 'messaging', 'auth-api-db-password', 'auth-api-jwt-key', 'auth-api-migrations', 'auth-api-migrate', 'auth-api', 'gateway', 'frontend']`,
+      `[BosunError: startTestApp: no resource named 'auth' in the model; it has 'postgres-password', 'postgres', 'postgres-pgadmin-password', 'postgres-pgadmin-email', 'postgres-pgadmin', 'ecommercedb', 'cache-password', 'cache', 'messaging-password', 'messaging', 'auth-api-db-password', 'auth-api-jwt-key', 'auth-api-migrations', 'auth-api-migrate', 'auth-api', 'gateway', 'frontend']`,
     );
   });
 });
