@@ -18,7 +18,7 @@ function model() {
 describe("which resources snapshot and restore work on", () => {
   it("takes every container with a named volume by default, or those named", () => {
     expect(selectVolumeResources(model(), undefined, "snapshot").map((r) => r.name)).toEqual(["db", "cache"]);
-    expect(selectVolumeResources(model(), ["cache"], "snapshot").map((r) => r.name)).toEqual(["cache"]);
+    expect(selectVolumeResources(model(), ["cache", "cache"], "snapshot").map((r) => r.name)).toEqual(["cache"]);
   });
 
   it("refuses a resource without a volume and an unknown one, naming those that have volumes", () => {

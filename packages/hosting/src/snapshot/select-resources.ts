@@ -16,7 +16,7 @@ export function selectVolumeResources(resources: readonly Resource[], names: rea
       code: "CONFIGURATION",
     });
   }
-  return names.map((name) => {
+  return [...new Set(names)].map((name) => {
     const found = candidates.find((r) => r.name === name);
     if (found) return found;
     const exists = resources.some((r) => r.name === name);
