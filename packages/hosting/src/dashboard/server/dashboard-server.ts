@@ -1,17 +1,14 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { RunningApp } from "../../app/running-app.js";
-import { describeError } from "../../errors/describe-error.js";
 import type { Resource } from "../../model/resource.js";
 import { DEFAULT_DASHBOARD_PORT } from "../dashboard-defaults.js";
 import type { LogStore } from "../log-store.js";
 import type { Snapshot } from "../protocol.js";
 import { relayResourceChanges } from "../resource-relay.js";
 import { ResourceViews } from "../resource-views.js";
-import { DashboardAccess, SESSION_COOKIE } from "./access.js";
-import { handleApi } from "./api-routes.js";
-import { EventStream } from "./event-stream.js";
-import { SECURITY_HEADERS, sendError, sendPage, sendText } from "./responses.js";
-import { serveStatic } from "./static-files.js";
+import { DashboardAccess } from "./access.js";
+import type { EventStream } from "./event-stream.js";
+import { handleRequest, type RouteContext } from "./routes.js";
 
 const PING_MS = 15_000;
 
@@ -60,37 +57,11 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     logCursor: store.cursor,
     retention: store.retention,
   });
-  const handle = (request: IncomingMessage, response: ServerResponse): void => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-    route(request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendError(response, 500, `the dashboard failed to answer: ${describeError(error)}`);
-      else response.destroy();
-    });
-  };
-  const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    if (!access.isOwnHost(request)) return sendText(response, 421, `this dashboard answers only as http://127.0.0.1:${port}/ or http://localhost:${port}/`);
-    const url = new URL(request.url ?? "/", `http://${request.headers.host}`);
-    if (url.pathname === "/login") return login(access, url, response);
-    const changes = request.method !== "GET" && request.method !== "HEAD";
-    if ((changes || url.pathname === "/api/stream") && !access.isOwnOrigin(request)) return sendError(response, 403, `requests from ${request.headers.origin} are refused; open the dashboard at http://127.0.0.1:${port}/`);
-    const api = url.pathname.startsWith("/api/");
-    if (!access.isSignedIn(request)) return notSignedIn(response, api);
-    if (url.pathname === "/api/stream") {
-      const since = resumeCursor(request, url);
-      if (since === null) return sendError(response, 400, "Last-Event-ID and since must be whole numbers (the seq of the last line received)");
-      streams.add(new EventStream(response, store, snapshot(), since, (closed) => streams.delete(closed)));
-      return;
-    }
-    if (api) {
-      if (!handleApi({ app, views, store }, request, response, url)) sendError(response, 404, `no API at ${url.pathname}; see docs/dashboard.md`);
-      return;
-    }
-    if (request.method === "GET" && (await serveStatic(response, url.pathname, options.bundleDirectory))) return;
-    sendPage(response, 404, "Not found", `Nothing at ${url.pathname}. The dashboard is at /.`);
-  };
-  const server = createServer(handle);
+  const context: RouteContext = { app, views, store, access, streams, snapshot, port: 0, ...(options.bundleDirectory ? { bundleDirectory: options.bundleDirectory } : {}) };
+  const server = createServer((request, response) => handleRequest(context, request, response));
   const asked = options.port ?? DEFAULT_DASHBOARD_PORT;
   const port = await listen(server, asked);
+  context.port = port;
   access.port = port;
   const pings = setInterval(() => streams.forEach((s) => s.ping()), PING_MS);
   pings.unref();
@@ -108,27 +79,6 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
       await closed;
     },
   };
-}
-
-function login(access: DashboardAccess, url: URL, response: ServerResponse): void {
-  if (access.token === undefined) return void response.writeHead(303, { Location: "/" }).end();
-  const session = access.login(url.searchParams.get("t"));
-  if (!session) return sendPage(response, 401, "Not signed in", "This login link is not valid for this run. Open the dashboard URL printed by `run` in the terminal (it changes every run).");
-  response.writeHead(303, { "Set-Cookie": `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`, Location: "/", "Cache-Control": "no-store" });
-  response.end();
-}
-
-function notSignedIn(response: ServerResponse, api: boolean): void {
-  const sentence = "Open the dashboard URL printed by `run` in the terminal (http://127.0.0.1:PORT/login?t=…); it signs this browser in for the run.";
-  if (api) sendError(response, 401, `not signed in. ${sentence}`);
-  else sendPage(response, 401, "Not signed in", sentence);
-}
-
-/** Last-Event-ID (EventSource's reconnect) or ?since=; undefined: only new lines; null: not a number. */
-function resumeCursor(request: IncomingMessage, url: URL): number | undefined | null {
-  const given = request.headers["last-event-id"] ?? url.searchParams.get("since") ?? undefined;
-  if (given === undefined || Array.isArray(given)) return undefined;
-  return /^\d{1,15}$/.test(given) ? Number(given) : null;
 }
 
 /** Listens on 127.0.0.1:`port`, or on a free port when that one is taken. */
