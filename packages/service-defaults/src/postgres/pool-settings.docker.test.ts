@@ -88,6 +88,21 @@ describe(`pool settings from Npgsql keywords against ${POSTGRES}`, () => {
     });
   });
 
+  it("survives the server ending every connection at once and opens the minimum again", async () => {
+    const { db, records } = pool("Minimum Pool Size=5;Maximum Pool Size=10;Application Name=terminated");
+    await db.warmed;
+    const before = await db.pool.query<{ pids: number[] }>("SELECT array_agg(pid) AS pids FROM pg_stat_activity WHERE application_name = 'terminated'");
+    const killer = pool("Maximum Pool Size=1").db;
+    await killer.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'terminated'");
+    await eventually("five new connections", 20_000, async () => {
+      const now = await killer.query<{ pids: number[] }>("SELECT array_agg(pid) AS pids FROM pg_stat_activity WHERE application_name = 'terminated'");
+      const fresh = (now.rows[0]!.pids ?? []).filter((pid) => !before.rows[0]!.pids.includes(pid));
+      if (fresh.length < 5) throw new Error(`${fresh.length} new connections`);
+    });
+    expect(messages(records).some((m) => m.includes("idle connection lost: 57P01"))).toBe(true);
+    expect((await db.query<{ one: number }>("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+  });
+
   it("cancels a statement that runs longer than Command Timeout, on the server", async () => {
     const { db, records } = pool("CommandTimeout=1;Include Error Detail=true");
     const started = performance.now();

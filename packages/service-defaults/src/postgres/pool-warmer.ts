@@ -16,20 +16,34 @@ export interface PoolWarmer {
 export function keepMinimumIdle(pool: pg.Pool, min: number, onError: (error: Error) => void, retryMs = 5_000): PoolWarmer {
   let retry: NodeJS.Timeout | undefined;
   let running = false;
+  // A connection removed during a top-up (one it held, say) asks for another round afterwards.
+  let again = false;
   let stopped = false;
 
   const topUp = async (): Promise<void> => {
-    if (stopped || running || pool.ending || pool.waitingCount > 0 || pool.totalCount >= min) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    if (stopped || retry !== undefined || pool.ending || pool.waitingCount > 0 || pool.totalCount >= min) return;
     running = true;
     // Taking every idle connection plus the missing ones at once makes the pool open exactly those.
     const wanted = min - (pool.totalCount - pool.idleCount);
-    const attempts = await Promise.allSettled(Array.from({ length: wanted }, () => pool.connect()));
-    for (const attempt of attempts) if (attempt.status === "fulfilled") attempt.value.release();
+    const attempts = await Promise.allSettled(Array.from({ length: wanted }, () => hold(pool)));
+    for (const attempt of attempts) if (attempt.status === "fulfilled") attempt.value();
     running = false;
+    if (again) {
+      again = false;
+      void topUp();
+      return;
+    }
     const failure = attempts.find((attempt): attempt is PromiseRejectedResult => attempt.status === "rejected");
     if (failure !== undefined && !stopped && !pool.ending) {
       onError(failure.reason as Error);
-      retry = setTimeout(() => void topUp(), retryMs).unref();
+      retry = setTimeout(() => {
+        retry = undefined;
+        void topUp();
+      }, retryMs).unref();
     }
   };
 
@@ -42,5 +56,21 @@ export function keepMinimumIdle(pool: pg.Pool, min: number, onError: (error: Err
       clearTimeout(retry);
       pool.off("remove", onRemove);
     },
+  };
+}
+
+/**
+ * Checks a connection out; the returned function hands it back. A checked-out client has no pool
+ * listener, so an error while it is held (the server shutting down) is caught here and the client
+ * is destroyed instead of returned.
+ */
+async function hold(pool: pg.Pool): Promise<() => void> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on("error", onError);
+  return () => {
+    client.off("error", onError);
+    client.release(broken);
   };
 }
