@@ -43,10 +43,10 @@ describe("signals as users send them", () => {
     await expectCleanStop(run, session);
   });
 
-  it("SIGTERM to the npx in front of it, which exits without passing it on, stops the app cleanly", async () => {
-    const run = await startAppHostRun(appHostDirectory, "npx-sigterm");
+  it.each(["SIGTERM", "SIGKILL"] as const)("%s to the npx in front of it, which ends without passing anything on, stops the app cleanly", async (signal) => {
+    const run = await startAppHostRun(appHostDirectory, `npx-${signal}`);
     const session = sessionOf(run);
-    process.kill(npmOf(run), "SIGTERM");
+    process.kill(npmOf(run), signal);
     await expectCleanStop(run, session);
     expect(run.output()).toMatch(/the command that started this AppHost ended \(npm exec [^,]*, pid \d+\): stopping/);
   });
