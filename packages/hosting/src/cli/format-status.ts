@@ -1,10 +1,14 @@
-import type { ResourceSnapshot } from "../orchestrator/resource-state.js";
+import { DEPENDENCY_REASON, type ResourceSnapshot } from "../orchestrator/resource-state.js";
 
-/** One resource as a status line: name, state, health, first endpoint, time to healthy. */
+/**
+ * One resource as a status line: name, state, health, first endpoint, time to healthy, and the
+ * reason when it is not healthy or a dependency of it exited.
+ */
 export function formatStatusLine(snapshot: ResourceSnapshot, nameWidth: number): string {
   const endpoint = Object.values(snapshot.endpoints)[0] ?? "";
   const elapsed = snapshot.healthyAt !== undefined ? `${(snapshot.healthyAt / 1000).toFixed(1)} s` : "";
-  const reason = snapshot.reason && snapshot.health !== "Healthy" ? `  ${snapshot.reason}` : "";
+  const shown = snapshot.reason && (snapshot.health !== "Healthy" || snapshot.reason.startsWith(DEPENDENCY_REASON));
+  const reason = shown ? `  ${snapshot.reason}` : "";
   return [snapshot.name.padEnd(nameWidth), snapshot.state.padEnd(13), snapshot.health.padEnd(9), endpoint.padEnd(24), elapsed].join(" ").trimEnd() + reason;
 }
 

@@ -1,5 +1,6 @@
 import type { Resource } from "../model/resource.js";
 import { dependentsOf } from "./dependency-graph.js";
+import { DEPENDENCY_REASON } from "./resource-state.js";
 import type { StateStore } from "./state-store.js";
 
 const STILL_UP = new Set(["Starting", "Running"]);
@@ -13,7 +14,7 @@ export function tellDependentsOfExits(states: StateStore, resources: readonly Re
   const dependents = new Map([...dependentsOf(resources)].map(([target, list]) => [target.name, list.map((r) => r.name)]));
   return states.subscribe(({ snapshot, previous }) => {
     const names = dependents.get(snapshot.name) ?? [];
-    const notice = `dependency '${snapshot.name}' `;
+    const notice = `${DEPENDENCY_REASON}${snapshot.name}' `;
     if (snapshot.state === "Exited" && previous.state !== "Exited" && snapshot.reason !== undefined) {
       for (const name of names) {
         if (STILL_UP.has(states.get(name).state)) states.update(name, { reason: `${notice}${snapshot.reason}` });
