@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { HealthCheck } from "../model/health-check.js";
 import { FAST_SCHEDULE } from "../testing-support/fake-orchestrator.js";
 import { monitorHealth } from "./health-monitor.js";
+import { PermanentProbeError } from "./permanent-probe-error.js";
 import { ProbeNudge } from "./probe-nudge.js";
 
 const context = { endpoint: () => undefined, resolve: (value: unknown) => String(value) };
@@ -137,5 +138,33 @@ describe("monitorHealth", () => {
     });
 
     expect(probes).toBe(0);
+  });
+});
+
+describe("monitorHealth and permanent failures", () => {
+  it("says which failures are permanent: a PermanentProbeError is, any other error is not", async () => {
+    const abort = new AbortController();
+    const seen: Array<[boolean, string | undefined, boolean]> = [];
+    let round = 0;
+    await monitorHealth({
+      checks: [
+        probe("login", async () => {
+          round += 1;
+          if (round === 1) throw new Error("Connection terminated unexpectedly");
+          throw new PermanentProbeError("password authentication failed");
+        }),
+      ],
+      context,
+      schedule: FAST_SCHEDULE,
+      signal: abort.signal,
+      onResult: (healthy, reason, permanent) => {
+        seen.push([healthy, reason, permanent]);
+        if (seen.length === 2) abort.abort();
+      },
+    });
+    expect(seen).toEqual([
+      [false, "health check 'login' failed: Connection terminated unexpectedly", false],
+      [false, "health check 'login' failed: password authentication failed", true],
+    ]);
   });
 });
