@@ -31,6 +31,15 @@ describe("the bosun bin", () => {
     expect(stdout).toContain("--volumes");
   });
 
+  it("finds the AppHost among the resources of snapshot, whose resource list comes last", TIMEOUT, async () => {
+    const help = await bosun("snapshot", "--help");
+    expect(help.stdout).toMatch(/^Usage: bosun snapshot \[options\] \[resource\.\.\.\]\n/);
+    expect(help.stdout).toContain("The AppHost script (default apphost/index.ts) may be given among the arguments");
+    // 'cache' reaches the AppHost as a resource and bin-apphost.ts as the script: its Redis has no data volume.
+    const { code, stderr } = await bosun("snapshot", "cache", "bin-apphost.ts", "--name", "x");
+    expect({ code, stderr }).toEqual({ code: 1, stderr: "error: snapshot: 'cache' has no named data volume (add .withDataVolume() to it); the resources with data volumes are: none\n" });
+  });
+
   it("prints bosun's version for --version", TIMEOUT, async () => {
     expect(await bosun("--version")).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: "" });
   });
