@@ -68,6 +68,16 @@ describe("the reference AppHost", () => {
     expect(job?.waitFor).toEqual([{ resource: "ecommercedb", condition: "healthy" }]);
   });
 
+  it("makes auth-api wait for the migration job's success (which waited for the database), the cache and the broker", () => {
+    const authApi = referenceManifest().resources["auth-api"];
+    expect(authApi?.waitFor).toEqual([
+      { resource: "auth-api-migrate", condition: "completed", exitCode: 0 },
+      { resource: "cache", condition: "healthy" },
+      { resource: "messaging", condition: "healthy" },
+    ]);
+    expect(authApi?.references).toEqual(["cache", "messaging"]);
+  });
+
   it("tells the gateway where auth-api listens", () => {
     const gateway = referenceManifest().resources.gateway;
     expect(gateway?.env).toEqual({

@@ -55,7 +55,8 @@ export function defineApp(builder: AppBuilder, settings: ReferenceAppSettings = 
     .withEnvironment("AUTH_JWT_SECRET", jwtKey)
     .withReference(cache)
     .withReference(messaging)
-    .waitFor(db)
+    // The job waited for the database; waiting for it here too would hand auth-api the owner's
+    // credentials wherever a publisher probes the database from the waiting container (Swarm).
     .waitForCompletion(migrate)
     .waitFor(cache)
     .waitFor(messaging);
