@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { connectEngine } from "@bosun/hosting/runtime";
 import { formatCheck, type Check } from "./support/checks.js";
+import { crashes } from "./crashes.js";
 import { killCycles } from "./kill-cycles.js";
 
 const SCENARIOS = ["kill", "crash", "engine", "disk"] as const;
@@ -36,6 +37,12 @@ if (only.has("kill")) {
   } finally {
     await engine.volumes.remove(volume).catch(() => {});
   }
+}
+
+if (only.has("crash")) {
+  const result = await crashes(engine);
+  figures.push(`crashes: Ctrl-C after the crashes stopped the run in ${result.stopSeconds.toFixed(1)} s`);
+  checks.push(...result.checks);
 }
 
 for (const figure of figures) console.log(`faults: ${figure}`);
