@@ -10,11 +10,13 @@ class FakeConnection implements ProbeConnection {
   rounds = 0;
   closedByMonitor = false;
   failNext = false;
+  freezeNext = false;
   #end!: () => void;
   readonly closed = new Promise<void>((resolve) => (this.#end = resolve));
 
   async check(): Promise<void> {
     this.rounds++;
+    if (this.freezeNext) await new Promise(() => {});
     if (this.failNext) throw new Error("connection reset");
   }
 
@@ -104,5 +106,32 @@ describe("a health check that keeps a connection open", () => {
     expect(roundsAt).toHaveLength(3);
     expect(roundsAt[2]! - roundsAt[1]!).toBeLessThan(SCHEDULE.steadyDelayMs);
     expect(connections).toHaveLength(2);
+  });
+
+  it("fails a round that does not answer by the probe deadline (a frozen server) and opens a new connection for the next", async () => {
+    vi.useFakeTimers();
+    const { check, connections } = keptCheck();
+    const seen: Array<[boolean, string | undefined]> = [];
+    const abort = new AbortController();
+    const done = monitorHealth({
+      checks: [check],
+      context,
+      schedule: SCHEDULE,
+      signal: abort.signal,
+      onResult: (healthy, reason) => {
+        seen.push([healthy, reason]);
+        if (seen.length === 2) connections[0]!.freezeNext = true;
+        if (seen.length === 4) abort.abort();
+      },
+    });
+    await vi.advanceTimersByTimeAsync(30_000);
+    await done;
+    expect(seen).toEqual([
+      [true, undefined],
+      [true, undefined],
+      [false, "health check 'server' failed: timed out"],
+      [true, undefined],
+    ]);
+    expect(connections.map((c) => c.closedByMonitor)).toEqual([true, true]);
   });
 });

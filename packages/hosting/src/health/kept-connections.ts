@@ -22,15 +22,25 @@ export class KeptConnections {
   readonly #open = new Map<ConnectingCheck, ProbeConnection>();
   #onClosed: (() => void) | undefined;
 
-  /** One round of `check` on its kept connection, opening one first when there is none. */
+  /**
+   * One round of `check` on its kept connection, opening one first when there is none. A round that
+   * outlives `context.signal` (the probe's deadline) fails, and its connection is closed, even if it
+   * answers later: a frozen server's connection is not kept.
+   */
   async check(check: ConnectingCheck, context: CheckContext): Promise<void> {
     let connection = this.#open.get(check);
     try {
       if (!connection) {
-        connection = await check.connect({ resolve: context.resolve, signal: context.signal });
+        const opening = check.connect({ resolve: context.resolve, signal: context.signal });
+        // Opened after the deadline: closed at once rather than kept by a round that already failed.
+        void opening.then(
+          (late) => void (context.signal.aborted && late.close().catch(() => {})),
+          () => {},
+        );
+        connection = await beforeAbort(opening, context.signal);
         this.#keep(check, connection);
       }
-      await connection.check(context.signal);
+      await beforeAbort(connection.check(context.signal), context.signal);
     } catch (error) {
       if (connection) await this.#drop(check, connection);
       throw error;
@@ -71,4 +81,14 @@ export class KeptConnections {
     await Promise.race([connection.close().catch(() => {}), waited]);
     clearTimeout(timer);
   }
+}
+
+/** `work`, or a rejection as soon as `signal` aborts. */
+function beforeAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new Error("timed out"));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
