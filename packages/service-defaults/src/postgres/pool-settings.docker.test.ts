@@ -75,6 +75,13 @@ describe(`pool settings from Npgsql keywords against ${POSTGRES}`, () => {
     console.info(`[figures] pool warm-up: ${warm.idle} idle connections after ${Math.round(warmMs)} ms; busiest: ${highest} of max 7`);
   });
 
+  it("accepts the design document's connection string and runs with its command timeout on the server", async () => {
+    const { db } = pool("Pooling=true;MinPoolSize=5;MaxPoolSize=100;ConnectionLifetime=300;ConnectionIdleLifetime=60;ConnectionPruningInterval=10;CommandTimeout=30");
+    await db.warmed;
+    expect(db.pool.idleCount).toBe(5);
+    expect((await db.query<{ statement_timeout: string }>("SHOW statement_timeout")).rows).toEqual([{ statement_timeout: "30s" }]);
+  });
+
   it("opens connections again when Connection Lifetime closes them, keeping the minimum", async () => {
     const { db } = pool("MinPoolSize=3;MaxPoolSize=5;Connection Lifetime=1;Connection Idle Lifetime=1");
     await db.warmed;
