@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,7 +11,6 @@ import { READY_MESSAGE, RELEASE_MESSAGE } from "./watchdog-messages.js";
 /** Set to `off` to run without a watchdog (a killed AppHost's leftovers then wait for the next run). */
 export const WATCHDOG_VARIABLE = "BOSUN_WATCHDOG";
 const DEFAULT_DEADLINE_MS = 60_000;
-const READY_TIMEOUT_MS = 30_000;
 
 export interface StartWatchdogOptions {
   /** Whether the session runs containers (the watchdog then connects to the engine). */
@@ -58,14 +57,20 @@ export function startWatchdog(session: SessionInfo, options: StartWatchdogOption
   child.on("error", () => {});
   child.unref();
   child.channel?.unref();
-  const ready = readyOrGone(child);
+  let ready = false;
+  child.on("message", (message) => void (ready ||= message === READY_MESSAGE));
   return {
     pid: child.pid,
     release: async () => {
-      // Held open until the watchdog has its release: an AppHost with nothing else left to do
-      // would otherwise exit first, and the watchdog would take that for a death.
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (!ready || !child.connected) {
+        // Still loading, so it would not hear a release yet; it has nothing left to guard.
+        child.kill("SIGKILL");
+        return;
+      }
+      // Held open until the release is written: an AppHost with nothing else left to do would
+      // otherwise exit first, and the watchdog would take that for a death.
       child.channel?.ref();
-      if (!(await ready) || !child.connected) return;
       await new Promise<void>((resolve) => child.send(RELEASE_MESSAGE, () => resolve()));
       if (child.connected) child.disconnect();
     },
@@ -87,22 +92,4 @@ function entryPoint(): string[] {
   const self = fileURLToPath(import.meta.url);
   if (!self.endsWith(".ts")) return [path.join(path.dirname(self), "watchdog-main.js")];
   return ["--import", import.meta.resolve("tsx"), path.join(path.dirname(self), "watchdog-main.ts")];
-}
-
-/** True once the watchdog listens for a release; false if it ended or never answered. */
-function readyOrGone(child: ChildProcess): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      resolve(false);
-    }, READY_TIMEOUT_MS);
-    timer.unref();
-    const settle = (value: boolean) => {
-      clearTimeout(timer);
-      resolve(value);
-    };
-    child.on("message", (message) => message === READY_MESSAGE && settle(true));
-    child.once("exit", () => settle(false));
-    child.once("error", () => settle(false));
-  });
 }

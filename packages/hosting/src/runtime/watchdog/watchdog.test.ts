@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 /** Runs the stand-in AppHost; resolves with the pids it printed once it has printed them. */
-async function standIn(ending: "exit-at-once" | "release" | "killed") {
+async function standIn(ending: "exit-at-once" | "release" | "release-when-loaded" | "killed") {
   const directory = mkdtempSync(path.join(os.tmpdir(), "bosun-watchdog-"));
   const sessionId = `w${Math.random().toString(16).slice(2, 7)}`;
   const child = spawn(process.execPath, ["--import", "tsx", FIXTURE, sessionId, path.join(directory, "sessions"), ending], { stdio: ["ignore", "pipe", "inherit"] });
@@ -43,7 +43,8 @@ async function until(what: string, check: () => boolean): Promise<void> {
   }
 }
 
-describe("the watchdog process", () => {
+// Each test starts Node processes through tsx, which takes seconds on a busy machine.
+describe("the watchdog process", { timeout: 60_000 }, () => {
   it("ends the session's process groups when its AppHost is SIGKILLed, then exits", async () => {
     const run = await standIn("killed");
     // Give the watchdog time to load, as it has behind a running app.
@@ -61,8 +62,8 @@ describe("the watchdog process", () => {
     await until("the watchdog to exit", () => !isProcessAlive(run.watchdog));
   });
 
-  it("exits without touching anything once released after a clean stop", async () => {
-    const run = await standIn("release");
+  it.each(["release", "release-when-loaded"] as const)("exits without touching anything once released after a clean stop (%s)", async (ending) => {
+    const run = await standIn(ending);
     await run.exited;
     await until("the watchdog to exit", () => !isProcessAlive(run.watchdog));
     expect(isProcessAlive(run.sleeper)).toBe(true);
