@@ -34,10 +34,11 @@ async function query<T extends pg.QueryResultRow>(connectionString: string, sql:
 
 const TABLES = "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1";
 
+/** The ids of this app's running 'db' containers (other tests may run a 'db' of their own meanwhile). */
 async function appContainerIds(): Promise<string[]> {
   const engine = await connectEngine();
   const containers = await engine.containers.list({ labels: { "bosun.resource": "db" }, all: false });
-  return containers.filter((c) => c.name.includes("db-")).map((c) => c.id);
+  return containers.filter((c) => c.labels["bosun.app"]?.startsWith(`${appName}-`)).map((c) => c.id);
 }
 
 describe("snapshot and restore with the real engine", () => {
@@ -83,6 +84,7 @@ describe("snapshot and restore with the real engine", () => {
 
     // A damaged copy and an incomplete one are refused, and nothing was stopped for them.
     const containersBefore = await appContainerIds();
+    expect(containersBefore).toHaveLength(1);
     const corrupt = path.join(snapshots, path.basename(path.dirname(taken.directory)), "corrupt");
     await cp(taken.directory, corrupt, { recursive: true });
     const archive = path.join(corrupt, taken.metadata.resources[0]!.volumes[0]!.file);
