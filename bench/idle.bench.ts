@@ -55,8 +55,11 @@ const healthLine = (server: string, health: "Healthy" | "Unhealthy") => new RegE
 async function detection(server: string, act: string[], undo: string[]): Promise<number> {
   const from = appHost.output().length;
   const unhealthy = whenPrinted(healthLine(server, "Unhealthy"), from);
-  const started = performance.now();
-  await docker(...act);
+  let started = performance.now();
+  await retried(() => {
+    started = performance.now();
+    return docker(...act);
+  });
   const seconds = ((await unhealthy) - started) / 1000;
   const healthyAgain = whenPrinted(healthLine(server, "Healthy"), appHost.output().length);
   await docker(...undo);
@@ -75,6 +78,17 @@ async function connectionStrings(): Promise<NodeJS.ProcessEnv> {
     BENCH_REDIS: `redis://:${password("cache")}@127.0.0.1:${await port("cache", 6379)}`,
     BENCH_AMQP: `amqp://guest:${password("messaging")}@127.0.0.1:${await port("messaging", 5672)}`,
   };
+}
+
+/** Under heavy load the engine sometimes fails to freeze a container at once ("unable to freeze"); a second try works. */
+async function retried<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
 }
 
 async function logLinesPerMinute(server: string, since: Date, until: Date): Promise<number> {

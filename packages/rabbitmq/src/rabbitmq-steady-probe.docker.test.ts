@@ -14,6 +14,19 @@ const STEADY_WINDOW_MS = 3_000;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Under heavy load the engine sometimes fails to freeze a container at once ("unable to freeze"); a later try works. */
+async function pauseContainer(container: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run("docker", ["pause", container]);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await pause(1_000);
+    }
+  }
+}
+
 /** Resolves when `name`'s health becomes `health`. */
 async function healthBecomes(app: RunningApp, name: string, health: "Healthy" | "Unhealthy"): Promise<void> {
   const abort = new AbortController();
@@ -49,7 +62,7 @@ describe("a healthy RabbitMQ broker's steady-state health rounds", () => {
     await healthy;
 
     const frozen = healthBecomes(app, "messaging", "Unhealthy");
-    await run("docker", ["pause", container]);
+    await pauseContainer(container);
     try {
       await frozen;
     } finally {
