@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { DistributedApplication } from "../app/distributed-application.js";
 import { controlSocketPath, sendControl } from "../control/control-socket.js";
 import { BosunError, type BosunErrorCode } from "../errors/bosun-error.js";
@@ -29,9 +30,11 @@ export async function restoreCommand(
   options: { snapshot: string; resources: string[]; force: boolean },
   print: Print = console.log,
 ): Promise<void> {
-  const answered = await askRunningApp<RestoreReport>(application, { restore: options });
-  const { snapshot, ...rest } = options;
-  const report = answered ?? (await offline(print, () => restoreApp(application.appHost, application.resources, snapshot, { ...rest, onProgress: print })));
+  // A folder path is this terminal's: the running AppHost may have another working folder.
+  const snapshot = options.snapshot.includes("/") || options.snapshot.includes(path.sep) ? path.resolve(options.snapshot) : options.snapshot;
+  const answered = await askRunningApp<RestoreReport>(application, { restore: { ...options, snapshot } });
+  const { resources, force } = options;
+  const report = answered ?? (await offline(print, () => restoreApp(application.appHost, application.resources, snapshot, { resources, force, onProgress: print })));
   formatRestoreReport(report).forEach((line) => print(line));
 }
 
