@@ -9,7 +9,7 @@ import type { WatchdogConfig } from "./watchdog-config.js";
 import { READY_MESSAGE, RELEASE_MESSAGE } from "./watchdog-messages.js";
 
 /** Set to `off` to run without a watchdog (a killed AppHost's leftovers then wait for the next run). */
-export const WATCHDOG_VARIABLE = "BOSUN_WATCHDOG";
+const WATCHDOG_VARIABLE = "BOSUN_WATCHDOG";
 const DEFAULT_DEADLINE_MS = 60_000;
 
 export interface StartWatchdogOptions {
