@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { expectAuthRoundTrip } from "./support/auth-round-trip.js";
-import { containerEvents, startOrderViolations } from "./support/engine-events.js";
+import { recordContainerEvents, startOrderViolations, type ContainerEventRecorder } from "./support/engine-events.js";
 import { eventually } from "./support/eventually.js";
 import { cli, LEFT_OUT, publishableReference } from "./support/published-reference.js";
 
@@ -17,14 +17,18 @@ const output = mkdtempSync(path.join(os.tmpdir(), "bosun-publish-compose-"));
 const compose = (...args: string[]) => cli("docker-compose", ["-p", PROJECT, ...args], { cwd: output, timeoutMs: 300_000 });
 let gatewayPort: number;
 let upStarted: number;
+let recorder: ContainerEventRecorder | undefined;
 let allHealthyMs: number;
 
-/** `service: [dependencies]` as the published file says (every depends_on of the reference is service_healthy). */
+/** The one-shot migration job auth-api waits for: it must have exited 0 before auth-api starts. */
+const JOB = "auth-api-migrate";
+
+/** `service: [dependencies]` as the published file says: service_healthy, except on the migration job. */
 function dependencyEdges(): [string, string][] {
   const file = parse(readFileSync(path.join(output, "docker-compose.yaml"), "utf8")) as { services: Record<string, { depends_on?: Record<string, { condition: string }> }> };
   return Object.entries(file.services).flatMap(([name, service]) =>
     Object.entries(service.depends_on ?? {}).map(([dependency, { condition }]) => {
-      expect(condition, `${name} → ${dependency}`).toBe("service_healthy");
+      expect(condition, `${name} → ${dependency}`).toBe(dependency === JOB ? "service_completed_successfully" : "service_healthy");
       return [name, dependency] as [string, string];
     }),
   );
@@ -33,7 +37,7 @@ function dependencyEdges(): [string, string][] {
 async function containerStates(): Promise<Map<string, string>> {
   const ids = (await cli("docker", ["ps", "-aq", "--filter", `label=${LABEL}`])).split("\n").filter(Boolean);
   if (ids.length === 0) return new Map();
-  const lines = await cli("docker", ["inspect", "--format", '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}}/{{if .State.Health}}{{.State.Health.Status}}{{end}}', ...ids]);
+  const lines = await cli("docker", ["inspect", "--format", '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}}/{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.ExitCode}}{{end}}', ...ids]);
   return new Map(lines.split("\n").filter(Boolean).map((line) => line.split(" ") as [string, string]));
 }
 
@@ -45,30 +49,38 @@ beforeAll(async () => {
   gatewayPort = reference.gatewayPort;
   await reference.app.publish({ target: "compose", outputDir: output, envFile: true, build: true, env: reference.env });
   upStarted = Date.now();
+  recorder = recordContainerEvents(LABEL, "com.docker.compose.service");
   await compose("up", "-d");
   await eventually("every service healthy", 240_000, async () => {
     const states = await containerStates();
-    const notHealthy = [...states].filter(([, state]) => state !== "running/healthy");
-    if (states.size < 6 || notHealthy.length > 0) throw new Error(`not healthy yet: ${notHealthy.map((s) => s.join(" ")).join(", ") || `${states.size} containers`}`);
+    const notHealthy = [...states].filter(([service, state]) => state !== (service === JOB ? "exited/0" : "running/healthy"));
+    if (states.size < 7 || notHealthy.length > 0) throw new Error(`not healthy yet: ${notHealthy.map((s) => s.join(" ")).join(", ") || `${states.size} containers`}`);
   });
   allHealthyMs = Date.now() - upStarted;
   console.log(`compose: all ${(await containerStates()).size} services healthy ${(allHealthyMs / 1000).toFixed(1)} s after docker-compose up -d`);
 }, 900_000);
 
 afterAll(async () => {
+  recorder?.stop();
   await compose("down", "-v", "--remove-orphans").catch(() => {});
   rmSync(output, { recursive: true, force: true });
 });
 
 describe(`the reference AppHost published for Compose (${LEFT_OUT.join(", ")} left out: no image here)`, () => {
-  it("runs every service healthy, each started only after what it waits for was healthy", async () => {
+  it("runs every service healthy, each started only after what it waits for was healthy, auth-api after the migration job exited 0", async () => {
     expect([...(await containerStates())].sort()).toEqual(
-      ["auth-api", "cache", "frontend", "gateway", "messaging", "postgres"].map((service) => [service, "running/healthy"]),
+      ["auth-api", JOB, "cache", "frontend", "gateway", "messaging", "postgres"].map((service) => [service, service === JOB ? "exited/0" : "running/healthy"]),
     );
     const edges = dependencyEdges();
-    expect(edges).toEqual(expect.arrayContaining([["auth-api", "postgres"], ["auth-api", "cache"], ["auth-api", "messaging"], ["gateway", "auth-api"], ["frontend", "gateway"]]));
-    const events = await containerEvents(LABEL, upStarted - 1_000, Date.now(), "com.docker.compose.service");
-    expect(startOrderViolations(events, edges)).toEqual([]);
+    expect(edges).toEqual(
+      expect.arrayContaining([[JOB, "postgres"], ["auth-api", JOB], ["auth-api", "cache"], ["auth-api", "messaging"], ["gateway", "auth-api"], ["frontend", "gateway"]]),
+    );
+    const events = recorder!.events();
+    expect(startOrderViolations(events, edges.filter(([, dependency]) => dependency !== JOB))).toEqual([]);
+    const jobEnded = events.find((e) => e.service === JOB && e.status === "die")?.timeMs;
+    const apiStarted = events.find((e) => e.service === "auth-api" && e.status === "start")?.timeMs;
+    expect(jobEnded).toBeDefined();
+    expect(apiStarted).toBeGreaterThanOrEqual(jobEnded!);
   });
 
   it("carries register → login → refresh → logout through the gateway", async () => {

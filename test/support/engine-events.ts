@@ -1,4 +1,5 @@
-import { cli } from "./published-reference.js";
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 
 /** One container event of the engine, reduced to what the end-to-end tests check. */
 export interface ContainerEvent {
@@ -9,17 +10,30 @@ export interface ContainerEvent {
   readonly timeMs: number;
 }
 
-/** The engine's container events between two instants for containers with `label` (key=value). */
-export async function containerEvents(label: string, sinceMs: number, untilMs: number, serviceLabel: string, prefix = ""): Promise<ContainerEvent[]> {
-  const output = await cli("docker", [
-    "events", "--since", (sinceMs / 1000).toFixed(3), "--until", (untilMs / 1000).toFixed(3),
-    "--filter", "type=container", "--filter", `label=${label}`, "--format", "{{json .}}",
-  ]);
-  return output
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as { status: string; timeNano: number; Actor: { Attributes: Record<string, string> } })
-    .map((event) => ({ status: event.status, service: (event.Actor.Attributes[serviceLabel] ?? "").slice(prefix.length), timeMs: event.timeNano / 1e6 }));
+/** Container events as they happen, for a test that checks them later. */
+export interface ContainerEventRecorder {
+  /** Every event so far. */
+  events(): ContainerEvent[];
+  stop(): void;
+}
+
+/**
+ * Follows the engine's container events for containers with `label` (key=value) from now on.
+ * Followed live rather than asked for afterwards: the engine keeps only its last 256 events, and a
+ * slow start-up on a busy engine (health checks of every container) pushes the first ones out.
+ */
+export function recordContainerEvents(label: string, serviceLabel: string, prefix = ""): ContainerEventRecorder {
+  const since = (Date.now() / 1000 - 1).toFixed(3);
+  const child = spawn("docker", ["events", "--since", since, "--filter", "type=container", "--filter", `label=${label}`, "--format", "{{json .}}"], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  const events: ContainerEvent[] = [];
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    if (line.trim() === "") return;
+    const event = JSON.parse(line) as { status: string; timeNano: number; Actor: { Attributes: Record<string, string> } };
+    events.push({ status: event.status, service: (event.Actor.Attributes[serviceLabel] ?? "").slice(prefix.length), timeMs: event.timeNano / 1e6 });
+  });
+  return { events: () => [...events], stop: () => void child.kill() };
 }
 
 /** For each `service → dependency` edge, whether the service started after the dependency was first healthy. */
