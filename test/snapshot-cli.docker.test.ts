@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -36,6 +36,7 @@ describe("snapshot and restore from another terminal while run is running", () =
   afterAll(async () => {
     running.splice(0).forEach((child) => child.kill("SIGKILL"));
     await promisify(execFile)(NODE[0], [...NODE.slice(1), APPHOST, "down", "--volumes"], { env });
+    rmSync(folder, { recursive: true, force: true });
   });
 
   it("asks the running AppHost over its control socket, through the bosun bin with the AppHost among the resources", { timeout: 180_000 }, async () => {
