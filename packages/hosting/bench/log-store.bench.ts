@@ -2,16 +2,16 @@
 // takes (with the terminal's redactor), how many the store plus the SSE stream deliver to pages over
 // real HTTP (every line checked: none lost, none repeated), and the heap the store holds with
 // 10 resources × 10,000 lines, once full and again after ten times as many more lines.
-//   npm run bench:log-store
+//   npm run bench:log-store  (lives in the package: it measures internal modules)
 //   BENCH_LOG_LINES=200000  lines per throughput run (default 200,000)
 //   BENCH_LOG_PAGES=3       SSE pages connected at once (default 3)
 import { request } from "node:http";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { LogStore } from "../packages/hosting/src/dashboard/log-store.js";
-import type { LogLine } from "../packages/hosting/src/dashboard/protocol.js";
-import { startDashboard, type DashboardApp } from "../packages/hosting/src/dashboard/server/dashboard-server.js";
-import { Redactor } from "../packages/hosting/src/errors/redactor.js";
-import { createBuilder } from "../packages/hosting/src/index.js";
+import { LogStore } from "../src/dashboard/log-store.js";
+import type { LogLine } from "../src/dashboard/protocol.js";
+import { startDashboard, type DashboardApp } from "../src/dashboard/server/dashboard-server.js";
+import { Redactor } from "../src/errors/redactor.js";
+import { createBuilder } from "../src/index.js";
 
 const LINES = Number(process.env.BENCH_LOG_LINES ?? 200_000);
 const PAGES = Number(process.env.BENCH_LOG_PAGES ?? 3);
