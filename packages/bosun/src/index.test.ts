@@ -1,5 +1,5 @@
 import { ContainerResource, type ResourceBuilder } from "@bosun/hosting";
-import type { PostgresDatabaseResource } from "@bosun/postgres";
+import type { PostgresDatabaseBuilder } from "@bosun/postgres";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   BosunError,
@@ -10,6 +10,7 @@ import {
   RabbitMQBuilder,
   RedisBuilder,
   type AppBuilder,
+  type AspireBuilder,
   type PostgresOptions,
   type RabbitMQOptions,
   type RedisOptions,
@@ -37,13 +38,13 @@ describe("createBuilder from bosun", () => {
 
   it("gives addPostgres, addRedis and addRabbitMQ their full types", () => {
     const builder = createBuilder({ appHostDirectory: APPHOST });
-    expectTypeOf(builder).toEqualTypeOf<AppBuilder>();
+    expectTypeOf(builder).toEqualTypeOf<AppBuilder & PromiseLike<AspireBuilder>>();
     expectTypeOf(builder.addPostgres).toEqualTypeOf<(name: string, options?: PostgresOptions) => PostgresServerBuilder>();
     expectTypeOf(builder.addRedis).toEqualTypeOf<(name: string, options?: RedisOptions) => RedisBuilder>();
     expectTypeOf(builder.addRabbitMQ).toEqualTypeOf<(name: string, options?: RabbitMQOptions) => RabbitMQBuilder>();
     const postgres = builder.addPostgres("postgres").withImageTag("15-alpine").withHostPort(5433).withDataVolume().withPgAdmin();
     expectTypeOf(postgres).toEqualTypeOf<PostgresServerBuilder>();
-    expectTypeOf(postgres.addDatabase("db")).toEqualTypeOf<ResourceBuilder<PostgresDatabaseResource>>();
+    expectTypeOf(postgres.addDatabase("db")).toEqualTypeOf<PostgresDatabaseBuilder>();
     expectTypeOf(builder.addRedis("cache").withDataVolume().withPersistence()).toEqualTypeOf<RedisBuilder>();
     expectTypeOf(builder.addRabbitMQ("mq").withDataVolume().withManagementPlugin()).toEqualTypeOf<RabbitMQBuilder>();
   });

@@ -1,0 +1,202 @@
+import { ASPIRE_EXPORTS, ASPIRE_MEMBERS } from "./aspire-api-names.js";
+
+/** bosun has the API under the same name and meaning. */
+export interface Supported {
+  readonly status: "supported";
+  readonly note?: string;
+}
+/** bosun honours the API with one of its own features, named in `to`. */
+export interface Mapped {
+  readonly status: "mapped";
+  readonly to: string;
+}
+/** bosun cannot honour the API: calling it throws at the call with the reason and what to use instead. */
+export interface Refusal {
+  readonly status: "refused";
+  readonly reason: string;
+  readonly instead: string;
+}
+export type Decision = Supported | Mapped | Refusal;
+
+const ok = (note?: string): Supported => (note ? { status: "supported", note } : { status: "supported" });
+const mapped = (to: string): Mapped => ({ status: "mapped", to });
+const refused = (reason: string, instead: string): Refusal => ({ status: "refused", reason, instead });
+
+/** The decisions taken one name at a time; every other Aspire name falls under a rule below. */
+const DECISIONS: Readonly<Record<string, Decision>> = {
+  createBuilder: mapped("bosun's createBuilder() with the postgres, redis and rabbitmq integrations; options `args`, `projectDirectory`, `appHostFilePath`, `disableDashboard`"),
+  refExpr: mapped("bosun's expr`…`: values render per target (host process, container, publisher)"),
+  ReferenceExpression: mapped("bosun's ReferenceExpression; getValue() renders manifest placeholders"),
+  ContainerLifetime: mapped('"session" / "persistent" lifetimes'),
+  DistributedApplicationOperation: ok(),
+  EnvironmentCallbackContext: mapped("the callback runs once when the app is built, before any resource starts"),
+  build: ok("waits for pending calls, then checks the model as bosun's build() does"),
+  run: mapped("bosun's run(): the AppHost command line (run, publish, manifest, down, …)"),
+  appHostDirectory: ok(),
+  executionContext: ok(),
+  isRunMode: ok("true unless the command is `publish` or `manifest`"),
+  isPublishMode: ok("true for `publish` and `manifest`"),
+  operation: ok(),
+  publisherName: mapped("the publish target (`compose` by default after addDockerComposeEnvironment), or `manifest`"),
+  addContainer: ok(),
+  addExecutable: ok(),
+  addParameter: ok(),
+  addParameterWithValue: mapped("addParameter(name, { value, secret })"),
+  addConnectionString: ok(),
+  addPostgres: ok(),
+  addDatabase: ok(),
+  addRedis: ok(),
+  addRedisWithPort: mapped("addRedis(name, { port })"),
+  addRabbitMQ: ok(),
+  addNodeApp: ok(),
+  addJavaScriptApp: mapped("an npm script (`npm run <runScriptName>`, default `dev`) in the app's folder"),
+  addViteApp: mapped("`npm run <runScriptName> -- --port <port> --strictPort` (default `dev`) with an http endpoint; PORT is set too"),
+  addDockerComposeEnvironment: mapped("the Compose publisher: `publish` without `--target` writes docker-compose.yaml"),
+  withRunScript: mapped("the app runs as `npm run <script> [-- args]` instead of `node <script>`; call it before referencing the app"),
+  withEnvironment: ok(),
+  withEnvironmentCallback: mapped("a callback run once at build(), before any resource starts; its values render per target"),
+  withEnvironmentCallbackAsync: mapped("as withEnvironmentCallback"),
+  withEnvironmentParameter: mapped("withEnvironment(name, parameter)"),
+  withEnvironmentEndpoint: mapped("withEnvironment(name, endpoint url)"),
+  withArgs: ok(),
+  withEndpoint: ok("isProxied is accepted: bosun has no proxy, the app listens on the allocated port itself"),
+  withHttpEndpoint: ok("object form and positional form (port, targetPort, name, env, isProxied)"),
+  withExternalHttpEndpoints: ok(),
+  withHttpHealthCheck: ok(),
+  withHealthCheck: refused("Aspire's health checks are .NET checks registered by key", "use withHttpHealthCheck({ path }) or bosun's native withHealthCheck(name, probe)"),
+  withReference: ok("connectionName and optional are refused"),
+  withServiceReference: mapped("withReference(app): services__<name>__<endpoint>__0 and <NAME>_<ENDPOINT>"),
+  waitFor: ok(),
+  waitForStart: ok(),
+  waitForCompletion: ok(),
+  getEndpoint: ok(),
+  withLifetime: mapped('withLifetime("session" | "persistent")'),
+  withDataVolume: ok("isReadOnly: true is refused"),
+  withDataBindMount: mapped("withBindMount(source, the image's data folder)"),
+  withVolume: ok(),
+  withBindMount: ok(),
+  withContainerName: ok(),
+  withImage: ok(),
+  withImageTag: ok(),
+  withImageRegistry: ok(),
+  withHostPort: ok(),
+  withInitFiles: ok(),
+  withPgAdmin: mapped("bosun's pgAdmin (one per app, every server registered); containerName and configureContainer are honoured"),
+  withRedisCommander: mapped("a `<name>-commander` container (rediscommander/redis-commander) connected to the server with its password"),
+  withManagementPlugin: ok(),
+  withManagementPluginWithPort: mapped("withManagementPlugin(port)"),
+  withPersistence: mapped("withPersistence(seconds, changes): interval in .NET ticks (10,000,000 a second), rounded to whole seconds"),
+  withPassword: refused("bosun sets a server's password when it is added", "pass it to addRedis/addPostgres/addRabbitMQ(name, { password })"),
+  withUserName: refused("bosun sets a server's user when it is added", "pass it to addPostgres/addRabbitMQ(name, { userName })"),
+  primaryEndpoint: ok(),
+  managementEndpoint: ok(),
+  host: ok(),
+  port: ok(),
+  url: ok(),
+  scheme: ok(),
+  targetPort: ok(),
+  endpointName: ok(),
+  resource: ok(),
+  name: ok(),
+  uriExpression: ok(),
+  connectionStringExpression: ok(),
+  databaseName: ok(),
+  userNameReference: ok(),
+  environmentVariables: ok("set, get, containsKey, remove"),
+  getValue: mapped("the value rendered as bosun's manifest renders it (placeholders for ports and secrets): values are known only once `run` starts them"),
+  getValueAsync: mapped("as getValue"),
+  withBrowserDebugger: refused("bosun starts no browser and attaches no debugger to one", "open the app's URL yourself; use .withInspect() (native) to debug a Node app"),
+  withCommand: refused("bosun's dashboard has no custom resource commands", "run the action from a script, or `npx tsx apphost.ts restart <name>`"),
+  addCSharpApp: refused("bosun runs no .NET", "use builder.addExecutable(name, command, dir, args)"),
+  addCSharpAppWithOptions: refused("bosun runs no .NET", "use builder.addExecutable(name, command, dir, args)"),
+  addProject: refused("bosun runs no .NET", "use builder.addExecutable(name, command, dir, args)"),
+  addProjectWithOptions: refused("bosun runs no .NET", "use builder.addExecutable(name, command, dir, args)"),
+  addDotnetTool: refused("bosun runs no .NET", "use builder.addExecutable(name, command, dir, args)"),
+  addPythonApp: refused("bosun does not manage Python virtual environments or install requirements", 'use builder.addExecutable(name, "python3", dir, [script]).withHttpEndpoint({ env: "PORT" })'),
+  addPythonModule: refused("bosun does not manage Python virtual environments", 'use builder.addExecutable(name, "python3", dir, ["-m", module])'),
+  addPythonExecutable: refused("bosun does not manage Python virtual environments", "use builder.addExecutable(name, command, dir, args)"),
+  addUvicornApp: refused("bosun does not manage Python virtual environments", 'use builder.addExecutable(name, "uvicorn", dir, ["main:app", "--port", …])'),
+  withHttpsEndpoint: refused("bosun serves development endpoints over plain HTTP and issues no certificates", "use withHttpEndpoint()"),
+  withHttpsDeveloperCertificate: refused("bosun issues no development certificates", "use withHttpEndpoint()"),
+  withNpm: refused("bosun does not install an app's packages", "run npm install before starting the AppHost"),
+  withYarn: refused("bosun does not install an app's packages nor pick a package manager", "run yarn install first and start the app with addExecutable"),
+  withPnpm: refused("bosun does not install an app's packages nor pick a package manager", "run pnpm install first and start the app with addExecutable"),
+  withBun: refused("bosun does not install an app's packages nor pick a package manager", "run bun install first and start the app with addExecutable"),
+  withBuildScript: refused("bosun runs no build step before publishing", "build the app in its Dockerfile or before `publish`"),
+  withViteConfig: refused("bosun passes no Vite config file", 'add `--config <file>` to the npm script, or withArgs("--config", file)'),
+  withPgWeb: refused("bosun has no pgweb integration", 'add it yourself: builder.addContainer("pgweb", "sosedoff/pgweb").withReference(db)'),
+  withRedisInsight: refused("bosun has no RedisInsight integration", 'add it yourself: builder.addContainer("insight", "redis/redisinsight").withHttpEndpoint({ targetPort: 5540 })'),
+  withPostgresMcp: refused("bosun has no MCP integrations", "run the MCP server with addContainer"),
+  withMcpServer: refused("bosun has no MCP integrations", "run the MCP server with addContainer"),
+  withCreationScript: refused("bosun creates each database with CREATE DATABASE only", "put the script in withInitFiles(folder) on the server"),
+  jdbcConnectionString: refused("bosun builds no JDBC strings", "use connectionStringExpression or uriExpression"),
+  publishAsDockerComposeService: refused("bosun's Compose publisher takes no per-service callback", "edit the written docker-compose.yaml, or use withKubernetes-style publish options (docs/publishing.md)"),
+  withProperties: refused("bosun's Compose publisher takes no environment properties", "pass publish options (docs/publishing.md)"),
+  withDashboard: refused("bosun publishes no dashboard into Compose", "run `npx tsx apphost.ts` for bosun's own dashboard"),
+  configureDashboard: refused("bosun publishes no dashboard into Compose", "run `npx tsx apphost.ts` for bosun's own dashboard"),
+  defaultNetworkName: refused("bosun names the Compose network itself", "edit the written docker-compose.yaml"),
+  dashboardEnabled: refused("bosun publishes no dashboard into Compose", "run `npx tsx apphost.ts` for bosun's own dashboard"),
+  environment: refused("bosun has no .NET host environment", "read process.env or executionContext"),
+  eventing: refused("bosun has no .NET eventing", "subscribe to the running app's events in a test (RunningApp.events())"),
+  userSecretsManager: refused("bosun keeps generated secrets in its own per-AppHost secrets file", "see docs/secrets.md"),
+  getConfiguration: refused("bosun has no .NET configuration", "read process.env"),
+  addParameterFromConfiguration: refused("bosun has no .NET configuration", "use addParameter(name): its value comes from Parameters__name"),
+  withExplicitStart: refused("bosun starts every resource with the app", "leave the resource out, or start it from a test with RunningApp.startResource"),
+  withEnvironmentExpression: mapped("withEnvironment(name, expression)"),
+  withEnvironmentConnectionString: mapped("withEnvironment(name, the resource's connection string)"),
+  withArgsCallback: refused("bosun's arguments are fixed when the model is built", "pass expressions to withArgs (refExpr, endpoints, parameters)"),
+  withArgsCallbackAsync: refused("bosun's arguments are fixed when the model is built", "pass expressions to withArgs (refExpr, endpoints, parameters)"),
+  withWorkingDirectory: refused("bosun runs an app in the folder it was added with", "pass that folder to addExecutable/addNodeApp"),
+};
+
+/** Families of names decided together. */
+const RULES: readonly (readonly [RegExp, Refusal])[] = [
+  [/Azure|Bicep|Storage|EventHub|KeyVault|RoleAssignment|Emulator|FromOutput/, refused("bosun provisions no Azure resources", "use a container for local development (addContainer) and provision Azure with your own tooling")],
+  [/^(on[A-Z]|subscribe)/, refused("bosun has no .NET eventing", "read resource events from RunningApp.events() in a test")],
+  [/Pipeline|ReportingStep|ReportingTask|Step$/, refused("bosun has no publish pipeline steps", "use `publish --target compose|swarm|kubernetes` (docs/publishing.md)")],
+  [/Url|Icon|Description|Relationship|excludeFromM/, refused("bosun's dashboard shows endpoints and names only", "leave it out; bosun prints each endpoint's URL")],
+  [/Otlp|Logger|Telemetry/, refused("bosun injects no OpenTelemetry settings", "configure OpenTelemetry in the app (see @bosun/service-defaults)")],
+  [/Yarp|Route|Cluster|Transform|Forwarded/, refused("bosun has no YARP integration", "run a reverse proxy with addContainer")],
+  [/Dockerfile|BuildArg|BuildSecret|ContainerRegistry|RemoteImage|publishAs|ContainerFiles|PullPolicy|SHA256/, refused("bosun runs images and builds none in this API", "build the image first and use addContainer(name, image)")],
+  [/Certificate|Https|Tls/, refused("bosun issues no certificates", "use plain HTTP endpoints in development")],
+  [/Debug|Inspect/, refused("bosun has no Aspire debugging integration", "use .withInspect() (native) or `run --inspect`")],
+  [/Probe|Health/, refused("bosun's health checks are HTTP or integration probes", "use withHttpHealthCheck({ path })")],
+];
+
+/** Families decided by the classes that have the name, when every one of them is of the family. */
+const CLASS_RULES: readonly (readonly [RegExp, Refusal])[] = [
+  [/^(Azure|Bicep)/, RULES[0]![1]],
+  [/^Yarp/, refused("bosun has no YARP integration", "run a reverse proxy with addContainer")],
+  [/^(Pipeline|Reporting)/, refused("bosun has no publish pipeline steps", "use `publish --target compose|swarm|kubernetes` (docs/publishing.md)")],
+  [/^(DotnetTool|Project|CSharp)/, refused("bosun runs no .NET", "use builder.addExecutable(name, command, dir, args)")],
+  [/^(Python|Uvicorn)/, refused("bosun does not manage Python virtual environments", "use builder.addExecutable(name, command, dir, args)")],
+  [/^DockerCompose/, refused("bosun's Compose publisher takes no environment settings", "pass publish options (docs/publishing.md)")],
+];
+
+const ALL_NAMES: ReadonlySet<string> = new Set([...ASPIRE_EXPORTS, ...Object.values(ASPIRE_MEMBERS).flatMap((members) => members.split(" "))]);
+const DEFAULT_REFUSAL = refused("bosun has no equivalent", "see docs/aspire-compatibility.md for what bosun offers");
+
+/** The decision for an Aspire API name, or undefined when Aspire's TypeScript AppHost has no such name. */
+export function decisionFor(name: string): Decision | undefined {
+  const decision = DECISIONS[name];
+  if (decision) return decision;
+  if (!ALL_NAMES.has(name)) return undefined;
+  const owners = aspireApiClasses().get(name) ?? [];
+  const byClass = CLASS_RULES.find(([pattern]) => owners.length > 0 && owners.every((owner) => pattern.test(owner)));
+  if (byClass) return byClass[1];
+  return RULES.find(([pattern]) => pattern.test(name))?.[1] ?? DEFAULT_REFUSAL;
+}
+
+/** Every name of Aspire's TypeScript AppHost API this layer answers for. */
+export function aspireApiNames(): readonly string[] {
+  return [...ALL_NAMES].sort((a, b) => a.localeCompare(b));
+}
+
+/** The generated classes that have each Aspire API name (top-level exports have none). */
+export function aspireApiClasses(): ReadonlyMap<string, readonly string[]> {
+  const classes = new Map<string, string[]>();
+  for (const [owner, members] of Object.entries(ASPIRE_MEMBERS)) {
+    for (const member of members.split(" ")) classes.set(member, [...(classes.get(member) ?? []), owner]);
+  }
+  return classes;
+}

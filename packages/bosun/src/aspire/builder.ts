@@ -1,0 +1,148 @@
+import path from "node:path";
+import type { ParameterResource, ResourceBuilder } from "@bosun/hosting";
+import { createBuilder as createNativeBuilder } from "../native-builder.js";
+import { AspireApp, buildApplication } from "./aspire-app.js";
+import { chained, expose, type Chained } from "./chained.js";
+import { AspireContainer } from "./container.js";
+import { ComposeEnvironment } from "./compose-environment.js";
+import { AspireConnectionString, AspireParameter, AspirePostgres, AspireRabbitMQ, AspireRedis } from "./integrations.js";
+import { AspireJavaScriptApp, npmArgs, rememberModel, vitePortArgs } from "./javascript-apps.js";
+import { property } from "./properties.js";
+import { refuse } from "./refusals.js";
+import { AspireResource, type NativeBuilder } from "./resource.js";
+import type { AppBuilder } from "../native-builder.js";
+
+/** What Aspire's createBuilder takes; bosun honours these and refuses the others at the call. */
+export interface CreateBuilderOptions {
+  /** The AppHost's arguments; default: the script's (`process.argv.slice(2)`). */
+  args?: string[];
+  /** The folder relative paths resolve against; default: the AppHost script's folder. */
+  projectDirectory?: string;
+  /** The AppHost script; its folder is the AppHost's folder. */
+  appHostFilePath?: string;
+  /** `run` serves no dashboard (`--no-dashboard`). */
+  disableDashboard?: boolean;
+}
+
+const HONOURED_OPTIONS = new Set(["args", "projectDirectory", "appHostFilePath", "disableDashboard"]);
+
+type ServerOptions = { userName?: AspireParameter; password?: AspireParameter; port?: number };
+
+/**
+ * Aspire's DistributedApplicationBuilder on bosun's: the same add* methods, each returning an
+ * awaitable that can be chained before it is awaited.
+ */
+export class AspireBuilder {
+  readonly aspireKind = "builder";
+  readonly appHostDirectory = property(() => this.app.native.appHost.directory);
+  readonly executionContext = property(() => expose(this.app.executionContext));
+
+  constructor(readonly app: AspireApp) {}
+
+  private add<W extends AspireResource>(Wrapper: new (app: AspireApp, native: NativeBuilder) => W, native: NativeBuilder): Chained<W> {
+    rememberModel(native, this.app.native.resources);
+    return chained(new Wrapper(this.app, native));
+  }
+
+  addContainer(name: string, image: string): Chained<AspireContainer> {
+    return this.add(AspireContainer, this.app.native.addContainer(name, image));
+  }
+
+  addExecutable(name: string, command: string, workingDirectory: string, args: string[] = []): Chained<AspireResource> {
+    return this.add(AspireJavaScriptApp, this.app.native.addExecutable(name, command, workingDirectory, args));
+  }
+
+  addParameter(name: string, options: { secret?: boolean } = {}): Chained<AspireParameter> {
+    return this.add(AspireParameter, this.app.native.addParameter(name, options));
+  }
+
+  addParameterWithValue(name: string, value: string, options: { secret?: boolean; publishValueAsDefault?: boolean } = {}): Chained<AspireParameter> {
+    return this.add(AspireParameter, this.app.native.addParameter(name, { value, secret: options.secret ?? false }));
+  }
+
+  addConnectionString(name: string, options: { environmentVariableName?: string } = {}): Chained<AspireConnectionString> {
+    if (options.environmentVariableName !== undefined) refuse("addConnectionString(…, { environmentVariableName })", "bosun reads ConnectionStrings__<name>", "set ConnectionStrings__<name> in the environment");
+    return this.add(AspireConnectionString, this.app.native.addConnectionString(name));
+  }
+
+  addPostgres(name: string, options: ServerOptions = {}): Chained<AspirePostgres> {
+    return this.add(AspirePostgres, this.app.native.addPostgres(name, serverOptions(options)));
+  }
+
+  addRedis(name: string, options: Omit<ServerOptions, "userName"> = {}): Chained<AspireRedis> {
+    return this.add(AspireRedis, this.app.native.addRedis(name, serverOptions(options)));
+  }
+
+  addRedisWithPort(name: string, options: { port?: number } = {}): Chained<AspireRedis> {
+    return this.addRedis(name, options);
+  }
+
+  addRabbitMQ(name: string, options: ServerOptions = {}): Chained<AspireRabbitMQ> {
+    return this.add(AspireRabbitMQ, this.app.native.addRabbitMQ(name, serverOptions(options)));
+  }
+
+  /** `node <script>` (through tsx for TypeScript) in the app's folder. */
+  addNodeApp(name: string, appDirectory: string, scriptPath: string): Chained<AspireJavaScriptApp> {
+    return this.add(AspireJavaScriptApp, this.app.native.addNodeApp(name, appDirectory, scriptPath));
+  }
+
+  /** `npm run <runScriptName>` (default `dev`) in the app's folder. */
+  addJavaScriptApp(name: string, appDirectory: string, options: { runScriptName?: string } = {}): Chained<AspireJavaScriptApp> {
+    return this.add(AspireJavaScriptApp, this.app.native.addNpmApp(name, appDirectory, options.runScriptName ?? "dev"));
+  }
+
+  /** Vite's dev server (`npm run dev -- --port <port> --strictPort`) on an allocated http endpoint; PORT is set too. */
+  addViteApp(name: string, appDirectory: string, options: { runScriptName?: string } = {}): Chained<AspireJavaScriptApp> {
+    const native = this.app.native.addExecutable(name, "npm", appDirectory).withHttpEndpoint({ env: "PORT" });
+    native.withArgs(...npmArgs(options.runScriptName ?? "dev", [], vitePortArgs(native.resource)));
+    const app = new AspireJavaScriptApp(this.app, rememberModel(native, this.app.native.resources));
+    app.vite = true;
+    return chained(app);
+  }
+
+  /** Aspire's Docker Compose environment: `publish` without `--target` writes docker-compose.yaml. */
+  addDockerComposeEnvironment(name: string): Chained<ComposeEnvironment> {
+    if (typeof name !== "string") throw new TypeError("addDockerComposeEnvironment takes a name");
+    if (this.app.composeEnvironment !== undefined) refuse(`addDockerComposeEnvironment("${name}")`, `the app already publishes to Compose environment '${this.app.composeEnvironment}'`, "add one Compose environment");
+    this.app.composeEnvironment = name;
+    return chained(new ComposeEnvironment(name));
+  }
+
+  /** Waits for pending calls and checks the model; `.run()` runs the AppHost's command. */
+  build() {
+    return buildApplication(this.app);
+  }
+}
+
+function serverOptions(options: ServerOptions): { userName?: ResourceBuilder<ParameterResource>; password?: ResourceBuilder<ParameterResource>; port?: number } {
+  const result: { userName?: ResourceBuilder<ParameterResource>; password?: ResourceBuilder<ParameterResource>; port?: number } = {};
+  if (options.userName !== undefined) result.userName = options.userName.native;
+  if (options.password !== undefined) result.password = options.password.native;
+  if (options.port !== undefined) result.port = options.port;
+  return result;
+}
+
+/**
+ * Aspire's createBuilder: bosun's builder with the PostgreSQL, Redis and RabbitMQ integrations,
+ * behind Aspire's promise-style API.
+ * @example const builder = await createBuilder(); await builder.addRedis("cache"); await builder.build().run();
+ */
+export async function createBuilder(options: CreateBuilderOptions = {}): Promise<AspireBuilder> {
+  return expose(new AspireBuilder(aspireAppFor(createNativeBuilder(nativeOptions(options)), options)));
+}
+
+/** The Aspire side of a native builder: its command line and Aspire's options. */
+export function aspireAppFor(native: AppBuilder, options: CreateBuilderOptions = {}): AspireApp {
+  for (const key of Object.keys(options)) {
+    if (!HONOURED_OPTIONS.has(key)) refuse(`createBuilder({ ${key} })`, "bosun has no such setting", "leave it out (see docs/aspire-compatibility.md)");
+  }
+  const args = [...(options.args ?? process.argv.slice(2))];
+  if (options.disableDashboard && !args.includes("--no-dashboard") && (args.length === 0 || args[0] === "run")) args.push("--no-dashboard");
+  return new AspireApp(native, args);
+}
+
+function nativeOptions(options: CreateBuilderOptions): { appHostDirectory?: string } {
+  if (options.projectDirectory !== undefined) return { appHostDirectory: path.resolve(options.projectDirectory) };
+  if (options.appHostFilePath !== undefined) return { appHostDirectory: path.dirname(path.resolve(options.appHostFilePath)) };
+  return {};
+}

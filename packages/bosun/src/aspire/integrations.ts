@@ -1,0 +1,114 @@
+import { EndpointReference, expr, type ParameterResource, type ReferenceExpression, type Resource } from "@bosun/hosting";
+import { chained, type Chained } from "./chained.js";
+import { AspireServer } from "./container.js";
+import { AspireEndpoint } from "./endpoint.js";
+import { property, type AspireProperty } from "./properties.js";
+import { AspireReferenceExpression } from "./reference-expression.js";
+import { AspireResource } from "./resource.js";
+import { addRedisCommander, type CompanionOptions } from "./redis-commander.js";
+import type { PostgresServerBuilder } from "@bosun/postgres";
+import type { RabbitMQBuilder } from "@bosun/rabbitmq";
+import type { RedisBuilder } from "@bosun/redis";
+
+/** Aspire's PostgresServerResource on bosun's PostgreSQL integration. */
+export class AspirePostgres extends AspireServer {
+  override readonly aspireKind: string = "postgres";
+
+  /** @example const db = await postgres.addDatabase("db", { databaseName: "app" }) */
+  addDatabase(name: string, options: { databaseName?: string } = {}): Chained<AspireDatabase> {
+    return chained(new AspireDatabase(this.app, (this.native as PostgresServerBuilder).addDatabase(name, options.databaseName ?? name)));
+  }
+
+  /** bosun's pgAdmin: one for the app, every server registered. */
+  withPgAdmin(options: CompanionOptions = {}): Chained<this> {
+    (this.native as PostgresServerBuilder).withPgAdmin((pgadmin) => this.app.configureCompanion(pgadmin, options));
+    return this.done();
+  }
+
+  /** @example postgres.withInitFiles("./init") */
+  withInitFiles(source: string): Chained<this> {
+    (this.native as PostgresServerBuilder).withInitFiles(source);
+    return this.done();
+  }
+}
+
+/** Aspire's PostgresDatabaseResource. */
+export class AspireDatabase extends AspireResource {
+  override readonly aspireKind: string = "database";
+  readonly databaseName: AspireProperty<string>;
+  readonly uriExpression: AspireProperty<AspireReferenceExpression>;
+  readonly connectionStringExpression: AspireProperty<AspireReferenceExpression>;
+
+  constructor(...args: ConstructorParameters<typeof AspireResource>) {
+    super(...args);
+    const database = () => this.native.resource as { databaseName: string; uriExpression: ReferenceExpression; connectionStringExpression: ReferenceExpression };
+    this.databaseName = property(() => database().databaseName);
+    this.uriExpression = property(() => new AspireReferenceExpression(database().uriExpression));
+    this.connectionStringExpression = property(() => new AspireReferenceExpression(database().connectionStringExpression));
+  }
+}
+
+/** Aspire's RedisResource on bosun's Redis integration. */
+export class AspireRedis extends AspireServer {
+  override readonly aspireKind: string = "redis";
+
+  /**
+   * A Redis Commander container (`<name>-commander`) connected to this server.
+   * @example cache.withRedisCommander({ containerName: "my-commander" })
+   */
+  withRedisCommander(options: CompanionOptions = {}): Chained<this> {
+    addRedisCommander(this, options);
+    return this.done();
+  }
+
+  /**
+   * Snapshots to the data folder; `interval` is a .NET TimeSpan in ticks (10,000,000 a second), as
+   * the generated modules pass it.
+   * @example cache.withPersistence({ interval: 600_000_000, keysChangedThreshold: 5 })
+   */
+  withPersistence(options: { interval?: number; keysChangedThreshold?: number } = {}): Chained<this> {
+    const seconds = options.interval === undefined ? 60 : Math.round(options.interval / 10_000_000);
+    (this.native as RedisBuilder).withPersistence(seconds, options.keysChangedThreshold ?? 1);
+    return this.done();
+  }
+}
+
+/** Aspire's RabbitMQServerResource on bosun's RabbitMQ integration. */
+export class AspireRabbitMQ extends AspireServer {
+  override readonly aspireKind: string = "rabbitmq";
+  readonly managementEndpoint: AspireProperty<AspireEndpoint>;
+
+  constructor(...args: ConstructorParameters<typeof AspireResource>) {
+    super(...args);
+    this.managementEndpoint = property(() => new AspireEndpoint(new EndpointReference(this.native.resource as Resource, "management")));
+  }
+
+  /** @example messaging.withManagementPlugin() */
+  withManagementPlugin(): Chained<this> {
+    (this.native as RabbitMQBuilder).withManagementPlugin();
+    return this.done();
+  }
+
+  /** @example messaging.withManagementPluginWithPort({ port: 15673 }) */
+  withManagementPluginWithPort(options: { port?: number } = {}): Chained<this> {
+    (this.native as RabbitMQBuilder).withManagementPlugin(options.port);
+    return this.done();
+  }
+}
+
+/** A parameter: a value for withEnvironment, refExpr, or an integration's password. */
+export class AspireParameter extends AspireResource {
+  override readonly aspireKind: string = "parameter";
+
+  nativeValue(): ParameterResource {
+    return this.native.resource as ParameterResource;
+  }
+}
+
+/** A connection string given from outside (`ConnectionStrings__name`). */
+export class AspireConnectionString extends AspireResource {
+  override readonly aspireKind: string = "connectionString";
+  readonly connectionStringExpression: AspireProperty<AspireReferenceExpression> = property(
+    () => new AspireReferenceExpression(expr`${(this.native.resource as { connectionStringExpression: ReferenceExpression }).connectionStringExpression}`),
+  );
+}
