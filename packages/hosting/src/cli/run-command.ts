@@ -47,28 +47,35 @@ async function runRedacted(application: DistributedApplication, flags: DevLoopFl
     onProgress: output.message,
     onSecrets: (values) => redactor.add(values),
   });
-  const dashboard = store ? await serveDashboard(application, app, store, flags, output.message) : undefined;
   const unsubscribe = watch(app, output);
-  const watching = watched.length > 0 ? await watchApps({ app, resources: watched, onMessage: output.message }) : undefined;
-  if (watching) output.message(`watching ${watched.map((r) => r.name).join(", ")}: a saved change restarts that app`);
-  const control = await serveControl(controlSocketPath(application.appHost), app).catch(() => undefined);
-  if (control) output.message(`to restart one resource from another terminal: ${appHostInvocation()} restart <name>`);
-  let stopping = false;
-  const onRepeat = (signal: NodeJS.Signals) => {
-    output.message(`${signal} again: exiting now; the watchdog removes what is left`);
-    process.exit(EXIT_CODES.INTERRUPTED);
-  };
-  const stopRequested = waitForStopRequest({ message: output.message, onRepeat }).then(() => void (stopping = true));
-  await Promise.race([app.settled, stopRequested]);
-  output.done();
-  if (!stopping) formatSummary(app.resources().filter((r) => shown.includes(r.name)), Date.now() - started).forEach((line) => output.message(line));
-  await stopRequested;
-  output.message("stopping…");
-  watching?.close();
-  control?.close();
-  await app.stop();
-  await dashboard?.close();
-  unsubscribe();
+  // From here on the app runs: whatever fails below (a port, a watcher) still stops it and closes what was opened.
+  let dashboard: Awaited<ReturnType<typeof serveDashboard>> | undefined;
+  let watching: Awaited<ReturnType<typeof watchApps>> | undefined;
+  let control: Awaited<ReturnType<typeof serveControl>> | undefined;
+  try {
+    dashboard = store ? await serveDashboard(application, app, store, flags, output.message) : undefined;
+    watching = watched.length > 0 ? await watchApps({ app, resources: watched, onMessage: output.message }) : undefined;
+    if (watching) output.message(`watching ${watched.map((r) => r.name).join(", ")}: a saved change restarts that app`);
+    control = await serveControl(controlSocketPath(application.appHost), app).catch(() => undefined);
+    if (control) output.message(`to restart one resource from another terminal: ${appHostInvocation()} restart <name>`);
+    let stopping = false;
+    const onRepeat = (signal: NodeJS.Signals) => {
+      output.message(`${signal} again: exiting now; the watchdog removes what is left`);
+      process.exit(EXIT_CODES.INTERRUPTED);
+    };
+    const stopRequested = waitForStopRequest({ message: output.message, onRepeat }).then(() => void (stopping = true));
+    await Promise.race([app.settled, stopRequested]);
+    output.done();
+    if (!stopping) formatSummary(app.resources().filter((r) => shown.includes(r.name)), Date.now() - started).forEach((line) => output.message(line));
+    await stopRequested;
+    output.message("stopping…");
+  } finally {
+    watching?.close();
+    control?.close();
+    await app.stop();
+    await dashboard?.close();
+    unsubscribe();
+  }
   output.message("stopped; session containers and network removed, volumes kept");
 }
 
