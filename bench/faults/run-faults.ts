@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { connectEngine } from "@bosun/hosting/runtime";
 import { formatCheck, type Check } from "./support/checks.js";
 import { crashes } from "./crashes.js";
+import { engineRestart } from "./engine-restart.js";
 import { killCycles } from "./kill-cycles.js";
 
 const SCENARIOS = ["kill", "crash", "engine", "disk"] as const;
@@ -42,6 +43,13 @@ if (only.has("kill")) {
 if (only.has("crash")) {
   const result = await crashes(engine);
   figures.push(`crashes: Ctrl-C after the crashes stopped the run in ${result.stopSeconds.toFixed(1)} s`);
+  checks.push(...result.checks);
+}
+
+if (only.has("engine")) {
+  const result = await engineRestart(`bosun-faults-engine-${suffix}`);
+  const seconds = (value: number | undefined) => (value === undefined ? "never" : `${value.toFixed(1)} s`);
+  figures.push(`engine restart (own Podman service): answering again after ${seconds(result.recoverSeconds)} with containers kept; stopped containers reported after ${seconds(result.reportSeconds)}; Ctrl-C then took ${seconds(result.stopSeconds)}`);
   checks.push(...result.checks);
 }
 

@@ -64,13 +64,44 @@ async function detach(options: AttachOptions, logs: LogSubscription, watching: A
   if (options.network) await options.engine.networks.disconnect(options.network, options.id);
 }
 
-/** The exit code; never rejects, since nobody may be listening when the engine goes away. */
+/** How often a waited-for container is also asked after directly (a wait can hang when the engine restarts). */
+export const EXIT_POLL_MS = 5_000;
+
+/**
+ * The exit code; never rejects, since nobody may be listening when the engine goes away. An
+ * engine that restarts breaks the wait, or (Podman) leaves it hanging forever, so the container is
+ * also inspected every few seconds: gone or stopped settles it, running waits on (anew after a
+ * broken wait), and an engine that does not answer is asked again until it does.
+ */
 async function waitForExit(engine: EngineClient, id: string, signal: AbortSignal): Promise<number> {
-  try {
-    return await engine.containers.wait(id, { signal });
-  } catch {
-    if (signal.aborted) return new Promise<number>(() => {});
-    const info = await engine.containers.inspect(id).catch(() => undefined);
-    return info && !info.running ? info.exitCode : -1;
+  const never = new Promise<never>(() => {});
+  const waitOnce = () => engine.containers.wait(id, { signal }).catch(() => "broken" as const);
+  let waiting: Promise<number | "broken"> | undefined = waitOnce();
+  for (;;) {
+    const waited = await Promise.race([waiting ?? never, pause(EXIT_POLL_MS, signal).then(() => "poll" as const)]);
+    if (signal.aborted) return never;
+    if (typeof waited === "number") return waited;
+    // A broken wait is not asked again until the engine answers that the container still runs.
+    if (waited === "broken") waiting = undefined;
+    const info = await engine.containers.inspect(id).then(
+      (found) => found ?? ("gone" as const),
+      () => "unreachable" as const,
+    );
+    if (info === "unreachable") continue;
+    if (info === "gone") return -1;
+    if (!info.running) return info.exitCode;
+    waiting ??= waitOnce();
   }
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+  });
 }
