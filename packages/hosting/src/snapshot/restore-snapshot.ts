@@ -1,5 +1,6 @@
 import path from "node:path";
 import { BosunError } from "../errors/bosun-error.js";
+import type { Manifest } from "../manifest/manifest-types.js";
 import { writeManifest } from "../manifest/write-manifest.js";
 import type { ContainerResource } from "../model/container-resource.js";
 import { appKeyOf } from "../runtime/docker/docker-labels.js";
@@ -47,7 +48,8 @@ export async function restoreSnapshot(host: SnapshotHost, snapshot: string, opti
   const folder = await findSnapshot(snapshot, options.directory ?? snapshotsDirectory(host.appHost, options.env));
   const metadata = await readValidSnapshot(folder);
   const chosen = chooseResources(host, metadata, options.resources, path.basename(folder));
-  const mismatches = (await Promise.all(chosen.map(({ resource, recorded }) => mismatchesOf(host, resource, recorded)))).flat();
+  const manifest = writeManifest(host.resources, host.appHost);
+  const mismatches = (await Promise.all(chosen.map(({ resource, recorded }) => mismatchesOf(host, manifest, resource, recorded)))).flat();
   if (mismatches.length > 0 && options.force !== true) {
     throw new BosunError(`restore: snapshot '${path.basename(folder)}' does not match the app, so nothing was stopped: ${mismatches.join("; ")}; restore --force puts it back anyway`, {
       code: "SNAPSHOT_MISMATCH",
@@ -115,13 +117,13 @@ function chooseResources(host: SnapshotHost, metadata: SnapshotMetadata, names: 
   });
 }
 
-async function mismatchesOf(host: SnapshotHost, resource: ContainerResource, recorded: SnapshotResource): Promise<string[]> {
+async function mismatchesOf(host: SnapshotHost, manifest: Manifest, resource: ContainerResource, recorded: SnapshotResource): Promise<string[]> {
   const found: string[] = [];
   const { image, imageId } = await imageOfResource(host, resource);
   if (imageId !== recorded.imageId) {
     found.push(`'${resource.name}' was taken with image ${recorded.image} (${shortId(recorded.imageId)}), it runs ${image} (${shortId(imageId)}) now`);
   }
-  const differences = differencesOf(recorded.model, resourceModelOf(writeManifest(host.resources, host.appHost), resource.name));
+  const differences = differencesOf(recorded.model, resourceModelOf(manifest, resource.name));
   if (differences.length > 0) found.push(`the model of '${resource.name}' differs in ${differences.join(", ")}`);
   return found;
 }
