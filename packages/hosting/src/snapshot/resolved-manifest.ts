@@ -1,3 +1,4 @@
+import type { ContainerInfo } from "../engine/container-info.js";
 import { BosunError } from "../errors/bosun-error.js";
 import type { Manifest } from "../manifest/manifest-types.js";
 import { ContainerResource } from "../model/container-resource.js";
@@ -5,7 +6,11 @@ import { runningContainerOf, type SnapshotHost } from "./snapshot-host.js";
 
 /** The image a resource's container runs now (or would run) and the engine's id of it. */
 export async function imageOfResource(host: SnapshotHost, resource: ContainerResource): Promise<{ image: string; imageId: string }> {
-  const container = await runningContainerOf(host, resource);
+  return imageOfContainer(host, resource, await runningContainerOf(host, resource));
+}
+
+/** As imageOfResource, for the resource's running `container` already looked up (undefined: none runs). */
+export async function imageOfContainer(host: SnapshotHost, resource: ContainerResource, container: ContainerInfo | undefined): Promise<{ image: string; imageId: string }> {
   const image = container?.image ?? host.imageOf(resource);
   const info = await host.engine.images.inspect(image);
   if (!info) {

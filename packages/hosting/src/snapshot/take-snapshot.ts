@@ -8,7 +8,7 @@ import { appKeyOf } from "../runtime/docker/docker-labels.js";
 import { checksumsOf } from "./file-checksums.js";
 import { resourceModelOf } from "./model-record.js";
 import { selectVolumeResources } from "./select-resources.js";
-import { imageOfResource, resolvedManifest } from "./resolved-manifest.js";
+import { imageOfContainer, resolvedManifest } from "./resolved-manifest.js";
 import { SNAPSHOT_FORMAT, type SnapshotMetadata, type SnapshotResource } from "./snapshot-metadata.js";
 import { SNAPSHOT_MANIFEST_FILE, SNAPSHOT_METADATA_FILE, checkSnapshotName, defaultSnapshotName, snapshotsDirectory } from "./snapshot-paths.js";
 import { namedVolumesOf, runningContainerOf, type SnapshotHost } from "./snapshot-host.js";
@@ -82,8 +82,8 @@ async function takeResource(
   onProgress?: (line: string) => void,
 ): Promise<SnapshotResource> {
   await mkdir(path.join(folder, resource.name));
-  const { image, imageId } = await imageOfResource(host, resource);
   const container = await runningContainerOf(host, resource);
+  const { image, imageId } = await imageOfContainer(host, resource, container);
   const exports = [];
   for (const exported of resource.annotationsOf("snapshot-export")) {
     if (!container) break;
