@@ -11,14 +11,10 @@ import { runningAppHost, type StartedApp } from "./running-app-host.js";
 import type { SnapshotHost } from "./snapshot-host.js";
 import { takeSnapshot, type SnapshotOptions, type SnapshotReport } from "./take-snapshot.js";
 
-/** The engine and image substitution a snapshot host needs, read as `start()` reads them. */
-async function engineAndImages(env: NodeJS.ProcessEnv) {
-  const substitution = loadImageSubstitution({ env, cwd: process.cwd() });
-  return { engine: await connectEngine({ env }), substitution };
-}
-
+/** The snapshot host of a started app or of one that is not running; engine and image substitution read as `start()` reads them. */
 async function hostFor(target: StartedApp | AppHostInfo, resources: readonly Resource[], env: NodeJS.ProcessEnv): Promise<SnapshotHost> {
-  const { engine, substitution } = await engineAndImages(env);
+  const substitution = loadImageSubstitution({ env, cwd: process.cwd() });
+  const engine = await connectEngine({ env });
   return "session" in target ? runningAppHost(target, resources, engine, substitution) : offlineHost(target, resources, engine, substitution);
 }
 

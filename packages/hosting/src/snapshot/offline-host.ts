@@ -22,7 +22,6 @@ export function offlineHost(appHost: AppHostInfo, resources: readonly Resource[]
     engine,
     appHost,
     resources,
-    mode: "offline",
     imageOf: (resource) => substitution.substitute(imageReferenceOf(resource)).image,
     async stop(resource) {
       if (!(resource instanceof ContainerResource)) return false;

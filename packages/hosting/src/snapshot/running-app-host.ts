@@ -24,7 +24,6 @@ export function runningAppHost(app: StartedApp, resources: readonly Resource[], 
     engine,
     appHost: app.session.appHost,
     resources,
-    mode: "running",
     imageOf: (resource) => substitution.substitute(imageReferenceOf(resource)).image,
     async stop(resource) {
       if (!(resource instanceof ContainerResource || resource instanceof ExecutableResource)) return false;

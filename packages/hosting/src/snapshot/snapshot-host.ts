@@ -14,8 +14,6 @@ export interface SnapshotHost {
   readonly engine: EngineClient;
   readonly appHost: AppHostInfo;
   readonly resources: readonly Resource[];
-  /** Whether an app is running (the orchestrator's) or the volumes are used directly. */
-  readonly mode: "running" | "offline";
   /** The image a container of the resource runs when none runs now (after BOSUN_IMAGE_MAP). */
   imageOf(resource: ContainerResource): string;
   /** Stops the resource's process or container when it runs; true when it did. */
