@@ -11,9 +11,9 @@ export interface PgAdminServer {
 }
 
 /** Where the image's entrypoint copies PGPASS_FILE, relative to the user's storage folder (server mode). */
-export const PGADMIN_PASSFILE = "/.pgpass";
+const PGADMIN_PASSFILE = "/.pgpass";
 /** The group pgAdmin shows bosun's servers in. */
-export const PGADMIN_GROUP = "bosun";
+const PGADMIN_GROUP = "bosun";
 
 /**
  * pgAdmin's `servers.json` (the format of `setup.py load-servers`) registering each server, with

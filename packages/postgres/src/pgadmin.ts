@@ -5,8 +5,8 @@ import { PostgresServerResource } from "./postgres-server-resource.js";
 import { renderPassfile, renderServersJson, type PgAdminServer } from "./pgadmin-files.js";
 
 /** Where the generated files are mounted in pgAdmin's container. */
-export const PGADMIN_SERVERS_FILE = "/pgadmin4/servers.json";
-export const PGADMIN_PASSFILE_MOUNT = "/pgadmin4/pgpass";
+const PGADMIN_SERVERS_FILE = "/pgadmin4/servers.json";
+const PGADMIN_PASSFILE_MOUNT = "/pgadmin4/pgpass";
 /** The login's default: a reserved domain pgAdmin's e-mail check accepts, which never delivers mail. */
 export const PGADMIN_DEFAULT_EMAIL = "admin@example.com";
 
@@ -28,7 +28,7 @@ export class PgAdminResource extends ContainerResource {
 
 /** The app's pgAdmin, made on first use as `<server>-pgadmin` and waiting for every server of the model. */
 export function pgAdminOf(app: DistributedApplicationBuilder, server: PostgresServerResource): ResourceBuilder<PgAdminResource> {
-  const existing = app.resources.find((r): r is PgAdminResource => r instanceof PgAdminResource);
+  const existing = appPgAdmin(app);
   if (existing) return new ResourceBuilder(existing, app.appHost);
   const name = `${server.name}-pgadmin`;
   const resource = new PgAdminResource(name, new ParameterResource(`${name}-email`, { value: PGADMIN_DEFAULT_EMAIL }), app.addGeneratedPassword(name).resource);
@@ -55,8 +55,11 @@ export function pgAdminOf(app: DistributedApplicationBuilder, server: PostgresSe
 
 /** Called for each new server: an app that already has pgAdmin registers it there too. */
 export function joinPgAdmin(app: DistributedApplicationBuilder, server: PostgresServerResource): void {
-  const existing = app.resources.find((r): r is PgAdminResource => r instanceof PgAdminResource);
-  if (existing) existing.addAnnotation({ type: "wait", target: server, kind: "healthy", exitCode: 0 });
+  appPgAdmin(app)?.addAnnotation({ type: "wait", target: server, kind: "healthy", exitCode: 0 });
+}
+
+function appPgAdmin(app: DistributedApplicationBuilder): PgAdminResource | undefined {
+  return app.resources.find((r): r is PgAdminResource => r instanceof PgAdminResource);
 }
 
 function serversOf(pgadmin: PgAdminResource, resolve: (value: ExpressionValue) => string): PgAdminServer[] {
