@@ -14,15 +14,12 @@ export function randomToken(): string {
  */
 export class DashboardAccess {
   readonly token: string | undefined;
+  /** The port the server listens on, set once it does; the only one its Host check accepts. */
+  port = 0;
   readonly #sessions = new Set<string>();
-  #port = 0;
 
   constructor(unsecured: boolean) {
     this.token = unsecured ? undefined : randomToken();
-  }
-
-  set port(port: number) {
-    this.#port = port;
   }
 
   /** A new session id for the right token; undefined for a wrong or missing one. */
@@ -43,7 +40,7 @@ export class DashboardAccess {
   /** `127.0.0.1:PORT` or `localhost:PORT`; anything else may be a DNS-rebinding page. */
   isOwnHost(request: IncomingMessage): boolean {
     const host = request.headers.host;
-    return host === `127.0.0.1:${this.#port}` || host === `localhost:${this.#port}`;
+    return host === `127.0.0.1:${this.port}` || host === `localhost:${this.port}`;
   }
 
   /** No Origin (a same-origin GET), or this dashboard's own origin. */

@@ -54,7 +54,7 @@ function logs({ store, views }: ApiContext, response: ServerResponse, query: URL
 }
 
 /** undefined when absent, null when not a whole number ≥ 0. */
-function wholeNumber(text: string | null): number | undefined | null {
+export function wholeNumber(text: string | null): number | undefined | null {
   if (text === null) return undefined;
   return /^\d{1,15}$/.test(text) ? Number(text) : null;
 }

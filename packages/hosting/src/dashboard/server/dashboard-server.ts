@@ -57,11 +57,10 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     logCursor: store.cursor,
     retention: store.retention,
   });
-  const context: RouteContext = { app, views, store, access, streams, snapshot, port: 0, ...(options.bundleDirectory ? { bundleDirectory: options.bundleDirectory } : {}) };
+  const context: RouteContext = { app, views, store, access, streams, snapshot, ...(options.bundleDirectory ? { bundleDirectory: options.bundleDirectory } : {}) };
   const server = createServer((request, response) => handleRequest(context, request, response));
   const asked = options.port ?? DEFAULT_DASHBOARD_PORT;
   const port = await listen(server, asked);
-  context.port = port;
   access.port = port;
   const pings = setInterval(() => streams.forEach((s) => s.ping()), PING_MS);
   pings.unref();

@@ -4,12 +4,12 @@ import type { LogStore } from "../log-store.js";
 import type { Snapshot } from "../protocol.js";
 import type { ResourceViews } from "../resource-views.js";
 import { SESSION_COOKIE, type DashboardAccess } from "./access.js";
-import { handleApi, type ApiContext } from "./api-routes.js";
+import { handleApi, wholeNumber, type ApiContext } from "./api-routes.js";
 import { EventStream } from "./event-stream.js";
 import { SECURITY_HEADERS, sendError, sendPage, sendText } from "./responses.js";
 import { serveStatic } from "./static-files.js";
 
-/** What answering a request needs; `port` is set once the server listens. */
+/** What answering a request needs. */
 export interface RouteContext {
   readonly app: ApiContext["app"];
   readonly views: ResourceViews;
@@ -18,7 +18,6 @@ export interface RouteContext {
   readonly streams: Set<EventStream>;
   readonly snapshot: () => Snapshot;
   readonly bundleDirectory?: string;
-  port: number;
 }
 
 /**
@@ -34,7 +33,8 @@ export function handleRequest(context: RouteContext, request: IncomingMessage, r
 }
 
 async function route(context: RouteContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const { access, port } = context;
+  const { access } = context;
+  const { port } = access;
   if (!access.isOwnHost(request)) return sendText(response, 421, `this dashboard answers only as http://127.0.0.1:${port}/ or http://localhost:${port}/`);
   const url = new URL(request.url ?? "/", `http://${request.headers.host}`);
   if (url.pathname === "/login") return login(access, url, response);
@@ -75,7 +75,6 @@ function notSignedIn(response: ServerResponse, api: boolean): void {
 
 /** Last-Event-ID (EventSource's reconnect) or ?since=; undefined: only new lines; null: not a number. */
 function resumeCursor(request: IncomingMessage, url: URL): number | undefined | null {
-  const given = request.headers["last-event-id"] ?? url.searchParams.get("since") ?? undefined;
-  if (given === undefined || Array.isArray(given)) return undefined;
-  return /^\d{1,15}$/.test(given) ? Number(given) : null;
+  const given = request.headers["last-event-id"] ?? url.searchParams.get("since");
+  return typeof given === "string" ? wholeNumber(given) : undefined;
 }
