@@ -6,6 +6,7 @@ import { ParameterResource } from "../model/parameter-resource.js";
 import { hasConnectionString, type Resource } from "../model/resource.js";
 import { parametersIn } from "../model/value-resolver.js";
 import type { HealthCheckResult } from "../orchestrator/resource-state.js";
+import { waitsOf } from "../orchestrator/wait-conditions.js";
 import type { EnvironmentEntry, HealthCheckView, NameValue, ResourceDetails } from "./protocol.js";
 import type { ResourceViews } from "./resource-views.js";
 
@@ -18,7 +19,7 @@ export function resourceDetails(views: ResourceViews, app: DetailsSource, name: 
   if (!resource) return undefined;
   const view = views.view(name);
   const connectionString = connectionStringOf(app, resource);
-  const references = new Set([...views.waitsOf(resource), ...resource.annotationsOf("reference")].map((a) => a.target.name));
+  const references = new Set([...waitsOf(resource), ...resource.annotationsOf("reference")].map((a) => a.target.name));
   return {
     ...view,
     properties: propertiesOf(resource),

@@ -1,8 +1,7 @@
-import type { WaitAnnotation } from "../model/annotations.js";
 import type { Resource } from "../model/resource.js";
 import { dependentsOf } from "../orchestrator/dependency-graph.js";
 import { TERMINAL_STATES, type ResourceSnapshot } from "../orchestrator/resource-state.js";
-import { evaluateWait } from "../orchestrator/wait-conditions.js";
+import { evaluateWait, waitsOf } from "../orchestrator/wait-conditions.js";
 import type { ResourceCommands, ResourceView } from "./protocol.js";
 import { kindOf, runsOwnProcess, sourceOf } from "./resource-kind.js";
 
@@ -64,16 +63,9 @@ export class ResourceViews {
     };
   }
 
-  /** The waits (and the parent) it depends on, named. */
-  waitsOf(resource: Resource): WaitAnnotation[] {
-    const waits = [...resource.annotationsOf("wait")];
-    if (resource.parent) waits.unshift({ type: "wait", target: resource.parent, kind: "healthy", exitCode: 0 });
-    return waits;
-  }
-
   /** "waiting for postgres: unhealthy — password authentication failed", for the first wait not yet met. */
   #waitingFor(resource: Resource): string | undefined {
-    for (const wait of this.waitsOf(resource)) {
+    for (const wait of waitsOf(resource)) {
       const target = this.context.snapshot(wait.target.name);
       if (evaluateWait(wait, target) !== undefined) continue;
       return `waiting for ${wait.target.name}${WAIT_GOAL[wait.kind]}: ${conditionOf(target)}`;

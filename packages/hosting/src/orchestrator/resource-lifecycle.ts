@@ -14,6 +14,7 @@ import { planEndpoints } from "./plan-endpoints.js";
 import type { StateStore } from "./state-store.js";
 import { HEALTH_TIMEOUT_REASON, TERMINAL_STATES, type HealthCheckResult } from "./resource-state.js";
 import { awaitWait, formatSeconds, startupTimeoutOf } from "./await-wait.js";
+import { waitsOf } from "./wait-conditions.js";
 
 export interface LifecycleOptions {
   readonly resource: Resource;
@@ -139,8 +140,7 @@ export class ResourceLifecycle {
 
   async #waitForDependencies(): Promise<void> {
     const { resource } = this.#o;
-    const waits: WaitAnnotation[] = resource.annotationsOf("wait");
-    if (resource.parent) waits.unshift({ type: "wait", target: resource.parent, kind: "healthy", exitCode: 0 });
+    const waits = waitsOf(resource);
     if (waits.length === 0) return;
     this.#update({ state: "Waiting" });
     await Promise.all(waits.map((wait) => this.#waitFor(wait)));

@@ -1,8 +1,16 @@
 import type { WaitAnnotation } from "../model/annotations.js";
+import type { Resource } from "../model/resource.js";
 import type { ResourceSnapshot } from "./resource-state.js";
 import { TERMINAL_STATES } from "./resource-state.js";
 
 /** The outcome of checking one wait edge against the target's snapshot: met, failed, or not yet. */
+/** What a resource waits for before it starts: its parent healthy (when it has one), then its own waits. */
+export function waitsOf(resource: Resource): WaitAnnotation[] {
+  const waits = [...resource.annotationsOf("wait")];
+  if (resource.parent) waits.unshift({ type: "wait", target: resource.parent, kind: "healthy", exitCode: 0 });
+  return waits;
+}
+
 export type WaitOutcome = { readonly met: true } | { readonly met: false; readonly failure: string } | undefined;
 
 const MET = { met: true } as const;
