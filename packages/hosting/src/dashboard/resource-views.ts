@@ -82,7 +82,7 @@ function conditionOf(target: ResourceSnapshot): string {
 }
 
 /** Start applies to one that ended, stop to one that runs, restart to anything not already stopping. */
-export function commandsFor(resource: Resource, snapshot: ResourceSnapshot): ResourceCommands {
+function commandsFor(resource: Resource, snapshot: ResourceSnapshot): ResourceCommands {
   if (!runsOwnProcess(resource)) return { start: false, stop: false, restart: false };
   const ended = TERMINAL_STATES.has(snapshot.state);
   return {

@@ -4,7 +4,7 @@ import type { IncomingMessage } from "node:http";
 export const SESSION_COOKIE = "bosun_dashboard";
 
 /** 32 random bytes, base64url: the per-run login token and each browser's session id. */
-export function randomToken(): string {
+function randomToken(): string {
   return randomBytes(32).toString("base64url");
 }
 

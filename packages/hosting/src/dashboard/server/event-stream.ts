@@ -3,7 +3,7 @@ import type { LogStore } from "../log-store.js";
 import type { ResourceView, Snapshot } from "../protocol.js";
 
 /** Log lines go out at most this often per client; the first after a quiet spell goes at once. */
-export const LOG_BATCH_MS = 50;
+const LOG_BATCH_MS = 50;
 /** Lines per `logs` event at most, so a replay is sent in pieces. */
 const MAX_LINES_PER_EVENT = 1_000;
 /** Bytes waiting in a client's socket above which no more log lines are queued until it drains. */

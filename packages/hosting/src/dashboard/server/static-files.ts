@@ -7,7 +7,7 @@ import type { ServerResponse } from "node:http";
  * Where the UI bundle lives: packages/hosting/dashboard-ui/, the same folder whether this module
  * runs from src/dashboard/server/ or dist/dashboard/server/ (see protocol.ts).
  */
-export const BUNDLE_DIRECTORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../dashboard-ui");
+const BUNDLE_DIRECTORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../dashboard-ui");
 
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
