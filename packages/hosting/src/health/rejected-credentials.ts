@@ -36,18 +36,14 @@ export function rejectedCredentials(options: RejectedCredentialsOptions): Perman
   const head = `resource '${resource.name}' rejected the credentials of its connection string (${answer})`;
   const keptInData = options.keptInData ?? true;
   const data = keptInData ? resource.annotationsOf("mount").find((m) => m.target === resource.dataPath && m.source) : undefined;
-  if (data?.kind === "volume") {
+  if (data?.kind === "volume" || data?.kind === "bind") {
+    const [kept, wipe] =
+      data.kind === "volume"
+        ? [`data volume '${data.source}'`, `remove the volume and all its data with \`down --volumes\` (or \`docker volume rm ${data.source}\`)`]
+        : [`data folder '${data.source}'`, "empty that folder"];
     return new PermanentProbeError(
-      `${head}: its data volume '${data.source}' was initialised with other credentials, which the server keeps. ` +
-        `Put the old value of ${names} back in ${secretsFilePath(options.appHost)} (or set ${keys}), ` +
-        `or remove the volume and all its data with \`down --volumes\` (or \`docker volume rm ${data.source}\`)`,
-      { cause: options.cause },
-    );
-  }
-  if (data?.kind === "bind") {
-    return new PermanentProbeError(
-      `${head}: its data folder '${data.source}' was initialised with other credentials, which the server keeps. ` +
-        `Put the old value of ${names} back in ${secretsFilePath(options.appHost)} (or set ${keys}), or empty that folder`,
+      `${head}: its ${kept} was initialised with other credentials, which the server keeps. ` +
+        `Put the old value of ${names} back in ${secretsFilePath(options.appHost)} (or set ${keys}), or ${wipe}`,
       { cause: options.cause },
     );
   }
