@@ -11,7 +11,7 @@ import { POSTGRES_DEFAULT_USER, POSTGRES_IMAGE, POSTGRES_PORT, POSTGRES_REGISTRY
 import { catalogOf } from "./postgres-catalog.js";
 import { connectPostgres } from "./postgres-connection.js";
 import { onMaintenanceDatabase } from "./postgres-probes.js";
-import { postgresProbeError } from "./postgres-probe-errors.js";
+import { classifiedProbe } from "./postgres-probe-errors.js";
 import { publishedPostgresCheck } from "./postgres-published-check.js";
 import { joinPgAdmin } from "./pgadmin.js";
 import { PostgresServerBuilder } from "./postgres-server-builder.js";
@@ -41,9 +41,8 @@ export function addPostgres(app: DistributedApplicationBuilder, name: string, op
   joinPgAdmin(app, server);
   server.addAnnotation({ type: "container-image", registry: POSTGRES_REGISTRY, image: POSTGRES_IMAGE, tag: POSTGRES_TAG });
   const publishedCheck = publishedPostgresCheck(userName);
-  const probe = ({ resolve }: ProbeContext) => catalogOf(server).probe(resolve(server)).catch((error: unknown) => Promise.reject(postgresProbeError(error, server, app.appHost)));
-  const connect = ({ resolve }: ProbeContext) =>
-    connectPostgres(onMaintenanceDatabase(resolve(server))).catch((error: unknown) => Promise.reject(postgresProbeError(error, server, app.appHost)));
+  const probe = ({ resolve }: ProbeContext) => classifiedProbe(catalogOf(server).probe(resolve(server)), server, app.appHost);
+  const connect = ({ resolve }: ProbeContext) => classifiedProbe(connectPostgres(onMaintenanceDatabase(resolve(server))), server, app.appHost);
   server.addAnnotation({ type: "health-check", check: { kind: "probe", name: "postgres", probe, connect, publishedCheck } });
   server.addAnnotation({ type: "publish-hints", fileVariables: ["POSTGRES_PASSWORD", "POSTGRES_USER", "POSTGRES_DB"] });
   return new PostgresServerBuilder(server, app)

@@ -6,6 +6,11 @@ const REJECTED_LOGIN = new Set(["28P01", "28000"]);
 /** SQLSTATE of a connection to a database that does not exist. */
 const MISSING_DATABASE = "3D000";
 
+/** `work`, rejecting with postgresProbeError's error for its failure. */
+export function classifiedProbe<T>(work: Promise<T>, server: PostgresServerResource, appHost: AppHostInfo): Promise<T> {
+  return work.catch((error: unknown) => Promise.reject(postgresProbeError(error, server, appHost)));
+}
+
 /**
  * The error a probe or initializer of `server` throws for `error`: a PermanentProbeError with the
  * fix when retrying cannot help (credentials refused, database missing), else `error` unchanged.

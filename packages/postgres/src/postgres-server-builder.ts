@@ -4,7 +4,7 @@ import { PostgresDatabaseResource } from "./postgres-database-resource.js";
 import { POSTGRES_INIT_PATH } from "./postgres-images.js";
 import { pgAdminOf, type PgAdminResource } from "./pgadmin.js";
 import { catalogOf } from "./postgres-catalog.js";
-import { postgresProbeError } from "./postgres-probe-errors.js";
+import { classifiedProbe } from "./postgres-probe-errors.js";
 import { connectPostgres } from "./postgres-connection.js";
 import { probePostgres } from "./postgres-probes.js";
 import { publishedPostgresCheck } from "./postgres-published-check.js";
@@ -61,7 +61,7 @@ export class PostgresServerBuilder extends ResourceBuilder<PostgresServerResourc
 
   /** Rejects with a PermanentProbeError when retrying cannot help (credentials refused, database missing). */
   #classified<T>(work: Promise<T>): Promise<T> {
-    return work.catch((error: unknown) => Promise.reject(postgresProbeError(error, this.resource, this.app.appHost)));
+    return classifiedProbe(work, this.resource, this.app.appHost);
   }
 
   /**
