@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { eventually } from "./support/eventually.js";
 import { getJson, runSample, sampleEnvironment, stopSample, waitForHealthy } from "./support/aspire-sample.js";
@@ -52,15 +55,31 @@ describe("playground/TypeScriptAppHost", () => {
   });
 });
 
+describe("publishing playground/TypeScriptAppHost", () => {
+  it("writes docker-compose.yaml on `publish` without --target: the sample's addDockerComposeEnvironment chose Compose", { timeout: 120_000 }, async () => {
+    const output = path.join(mkdtempSync(path.join(os.tmpdir(), "bosun-aspire-publish-")), "out");
+    const run = runSample("TypeScriptAppHost", ["publish", "--output", output], sampleEnvironment());
+    expect(await run.exited, run.output()).toBe(0);
+    expect(run.output()).toContain("isPublishMode: true");
+    expect(run.output()).toContain(`published compose to ${output}`);
+    expect(existsSync(path.join(output, "docker-compose.yaml"))).toBe(true);
+  });
+});
+
 describe("samples that use what bosun cannot run", () => {
   it.each([
+    ["Aspire.Hosting", "Aspire's addDockerfile() is not supported by bosun: bosun runs images and builds none in this API"],
+    ["Aspire.Hosting.JavaScript", "Aspire's withNpm() is not supported by bosun: bosun does not install an app's packages"],
+    ["Aspire.Hosting.PostgreSQL", "Aspire's withPgWeb() is not supported by bosun: bosun has no pgweb integration"],
+    ["Aspire.Hosting.Redis", "Aspire's withPassword() is not supported by bosun: bosun sets a server's password when it is added"],
+    ["Aspire.Hosting.Docker", "Aspire's withProperties() is not supported by bosun: bosun's Compose publisher takes no environment properties"],
     ["RpsArena", "Aspire's addPythonApp() is not supported by bosun: bosun does not manage Python virtual environments"],
     ["AzureFunctionsSample", "Aspire's addAzureStorage() is not supported by bosun: bosun provisions no Azure resources"],
   ])("%s fails at the call, naming the Aspire API and what to use instead", { timeout: 60_000 }, async (sample, message) => {
     const run = runSample(sample, ["run", "--no-dashboard"], sampleEnvironment());
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain(message);
-    expect(run.output()).toContain("; use ");
+    expect(run.output()).toMatch(/; (use|run|add|pass|build|leave|read|see) /);
     expect(run.output()).not.toContain("resources healthy");
   });
 });

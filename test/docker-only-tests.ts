@@ -6,4 +6,5 @@ export const DOCKER_ONLY_TESTS: readonly { readonly file: string; readonly why: 
   { file: "test/publish-swarm.docker.test.ts", why: "deploys a stack to Docker Swarm (docker swarm init / docker stack deploy)" },
   { file: "test/publish-compose.docker.test.ts", why: "runs the published files with docker-compose 1.29" },
   { file: "test/compose-config.docker.test.ts", why: "validates the published files with docker-compose 1.29" },
+  { file: "test/aspire-rabbitmq-sample.docker.test.ts", why: "runs Aspire's RabbitMQ sample, which fixes host port 15673: a Podman run side by side with Docker's would find it taken" },
 ];

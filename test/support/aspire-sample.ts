@@ -30,8 +30,7 @@ export function sampleEnvironment(): NodeJS.ProcessEnv {
  * workspace's sources stand for the installed `bosun` package.
  */
 export function runSample(sample: string, args: string[], env: NodeJS.ProcessEnv): SampleRun {
-  // Its own process group, as a terminal gives a command: Ctrl-C reaches tsx and the AppHost alike.
-  const child = spawn(TSX, ["--conditions=bosun-source", "apphost.ts", ...args], { cwd: path.join(ASPIRE_FIXTURES, sample), env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(TSX, ["--conditions=bosun-source", "apphost.ts", ...args], { cwd: path.join(ASPIRE_FIXTURES, sample), env, stdio: ["ignore", "pipe", "pipe"] });
   const chunks: string[] = [];
   child.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
@@ -56,15 +55,13 @@ export async function waitForHealthy(run: SampleRun, resources: number, timeoutM
   if (ended) throw new Error(`the AppHost ended before its resources were healthy:\n${run.output()}`);
 }
 
-/** Stops `run` as Ctrl-C in its terminal does (SIGINT to the process group) and waits for it to end. */
+/**
+ * Stops `run` as an IDE's stop button does: SIGTERM to the command (tsx), which passes it on to the
+ * AppHost once. (Ctrl-C reaches both at once and tsx relays a second copy, which a loaded machine
+ * can delay past the second that makes it the same request: docs/cli.md, Signals.)
+ */
 export async function stopSample(run: SampleRun): Promise<number | null> {
-  if (run.child.exitCode === null && run.child.signalCode === null) {
-    try {
-      process.kill(-run.child.pid!, "SIGINT");
-    } catch {
-      // Already gone.
-    }
-  }
+  if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill("SIGTERM");
   return run.exited;
 }
 

@@ -24,6 +24,21 @@ const refused = (reason: string, instead: string): Refusal => ({ status: "refuse
 
 /** The decisions taken one name at a time; every other Aspire name falls under a rule below. */
 const DECISIONS: Readonly<Record<string, Decision>> = {
+  connect: refused("bosun runs the AppHost in Node, with no .NET host to connect to", "leave it out: createBuilder() is all an AppHost needs"),
+  registerCallback: refused("bosun runs the AppHost in Node, with no .NET host to call back", "pass the function to the method that takes it"),
+  Handle: refused("bosun has no .NET objects to hold", "use the builders createBuilder() returns"),
+  CancellationToken: refused("bosun has no .NET cancellation tokens", "use an AbortSignal"),
+  CapabilityError: mapped("BosunError, which every bosun error is"),
+  AppHostUsageError: mapped("BosunError, which every bosun error is"),
+  CertificateTrustScope: ok("exported so AppHosts load; withCertificateTrustScope, which takes it, is refused"),
+  EndpointProperty: ok(),
+  IconVariant: ok("exported so AppHosts load; withIconName, which takes it, is refused"),
+  ImagePullPolicy: ok("exported so AppHosts load; withImagePullPolicy, which takes it, is refused"),
+  OtlpProtocol: ok("exported so AppHosts load; withOtlpExporterProtocol, which takes it, is refused"),
+  ProbeType: ok("exported so AppHosts load; withHttpProbe, which takes it, is refused"),
+  ProtocolType: ok("exported so AppHosts load; withEndpoint refuses any protocol but Tcp"),
+  UrlDisplayLocation: ok("exported so AppHosts load; withUrl, which takes it, is refused"),
+  WaitBehavior: ok("exported so AppHosts load; waitForWithBehavior, which takes it, is refused"),
   createBuilder: mapped("bosun's createBuilder() with the postgres, redis and rabbitmq integrations; options `args`, `projectDirectory`, `appHostFilePath`, `disableDashboard`"),
   refExpr: mapped("bosun's expr`…`: values render per target (host process, container, publisher)"),
   ReferenceExpression: mapped("bosun's ReferenceExpression; getValue() renders manifest placeholders"),

@@ -125,3 +125,11 @@ describe("bosun's own createBuilder", () => {
     expect(native.resources.map((resource) => resource.name)).toEqual(["cache-password", "cache", "api", "other-password", "other"]);
   });
 });
+
+describe("the generated modules' transport", () => {
+  it("is exported so an AppHost loads, and refused when used", async () => {
+    const { connect, CancellationToken } = await import("./index.js");
+    expect(() => connect()).toThrow("Aspire's connect() is not supported by bosun: bosun runs the AppHost in Node, with no .NET host to connect to");
+    expect(() => new CancellationToken()).toThrow("Aspire's CancellationToken() is not supported by bosun: bosun has no .NET cancellation tokens; use an AbortSignal");
+  });
+});

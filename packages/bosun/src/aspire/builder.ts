@@ -44,54 +44,72 @@ export class AspireBuilder {
     return chained(new Wrapper(this.app, native));
   }
 
+  /** @example await builder.addContainer("mail", "axllent/mailpit:v1.21").withHttpEndpoint({ targetPort: 8025 }) */
   addContainer(name: string, image: string): Chained<AspireContainer> {
     return this.add(AspireContainer, this.app.native.addContainer(name, image));
   }
 
+  /** @example builder.addExecutable("worker", "python3", "./worker", ["main.py"]) */
   addExecutable(name: string, command: string, workingDirectory: string, args: string[] = []): Chained<AspireResource> {
     return this.add(AspireJavaScriptApp, this.app.native.addExecutable(name, command, workingDirectory, args));
   }
 
+  /** @example const key = await builder.addParameter("api-key", { secret: true }) */
   addParameter(name: string, options: { secret?: boolean } = {}): Chained<AspireParameter> {
     return this.add(AspireParameter, this.app.native.addParameter(name, options));
   }
 
+  /** @example builder.addParameterWithValue("mode", "dev") */
   addParameterWithValue(name: string, value: string, options: { secret?: boolean; publishValueAsDefault?: boolean } = {}): Chained<AspireParameter> {
     return this.add(AspireParameter, this.app.native.addParameter(name, { value, secret: options.secret ?? false }));
   }
 
+  /** @example const crm = await builder.addConnectionString("crm") */
   addConnectionString(name: string, options: { environmentVariableName?: string } = {}): Chained<AspireConnectionString> {
     if (options.environmentVariableName !== undefined) refuse("addConnectionString(…, { environmentVariableName })", "bosun reads ConnectionStrings__<name>", "set ConnectionStrings__<name> in the environment");
     return this.add(AspireConnectionString, this.app.native.addConnectionString(name));
   }
 
+  /** @example const db = await builder.addPostgres("postgres").addDatabase("db") */
   addPostgres(name: string, options: ServerOptions = {}): Chained<AspirePostgres> {
     return this.add(AspirePostgres, this.app.native.addPostgres(name, serverOptions(options)));
   }
 
+  /** @example const cache = await builder.addRedis("cache", { port: 6380 }) */
   addRedis(name: string, options: Omit<ServerOptions, "userName"> = {}): Chained<AspireRedis> {
     return this.add(AspireRedis, this.app.native.addRedis(name, serverOptions(options)));
   }
 
+  /** @example builder.addRedisWithPort("cache", { port: 6380 }) */
   addRedisWithPort(name: string, options: { port?: number } = {}): Chained<AspireRedis> {
     return this.addRedis(name, options);
   }
 
+  /** @example const messaging = await builder.addRabbitMQ("messaging").withManagementPlugin() */
   addRabbitMQ(name: string, options: ServerOptions = {}): Chained<AspireRabbitMQ> {
     return this.add(AspireRabbitMQ, this.app.native.addRabbitMQ(name, serverOptions(options)));
   }
 
-  /** `node <script>` (through tsx for TypeScript) in the app's folder. */
+  /**
+   * `node <script>` (through tsx for TypeScript) in the app's folder.
+   * @example builder.addNodeApp("api", "./api", "src/server.ts").withHttpEndpoint({ env: "PORT" })
+   */
   addNodeApp(name: string, appDirectory: string, scriptPath: string): Chained<AspireJavaScriptApp> {
     return this.add(AspireJavaScriptApp, this.app.native.addNodeApp(name, appDirectory, scriptPath));
   }
 
-  /** `npm run <runScriptName>` (default `dev`) in the app's folder. */
+  /**
+   * `npm run <runScriptName>` (default `dev`) in the app's folder.
+   * @example builder.addJavaScriptApp("api", "./api", { runScriptName: "start" })
+   */
   addJavaScriptApp(name: string, appDirectory: string, options: { runScriptName?: string } = {}): Chained<AspireJavaScriptApp> {
     return this.add(AspireJavaScriptApp, this.app.native.addNpmApp(name, appDirectory, options.runScriptName ?? "dev"));
   }
 
-  /** Vite's dev server (`npm run dev -- --port <port> --strictPort`) on an allocated http endpoint; PORT is set too. */
+  /**
+   * Vite's dev server (`npm run dev -- --port <port> --strictPort`) on an allocated http endpoint; PORT is set too.
+   * @example builder.addViteApp("frontend", "./frontend").withReference(api)
+   */
   addViteApp(name: string, appDirectory: string, options: { runScriptName?: string } = {}): Chained<AspireJavaScriptApp> {
     const native = this.app.native.addExecutable(name, "npm", appDirectory).withHttpEndpoint({ env: "PORT" });
     native.withArgs(...npmArgs(options.runScriptName ?? "dev", [], vitePortArgs(native.resource)));
@@ -100,7 +118,10 @@ export class AspireBuilder {
     return chained(app);
   }
 
-  /** Aspire's Docker Compose environment: `publish` without `--target` writes docker-compose.yaml. */
+  /**
+   * Aspire's Docker Compose environment: `publish` without `--target` writes docker-compose.yaml.
+   * @example await builder.addDockerComposeEnvironment("compose")
+   */
   addDockerComposeEnvironment(name: string): Chained<ComposeEnvironment> {
     if (typeof name !== "string") throw new TypeError("addDockerComposeEnvironment takes a name");
     if (this.app.composeEnvironment !== undefined) refuse(`addDockerComposeEnvironment("${name}")`, `the app already publishes to Compose environment '${this.app.composeEnvironment}'`, "add one Compose environment");
@@ -108,7 +129,10 @@ export class AspireBuilder {
     return chained(new ComposeEnvironment(name));
   }
 
-  /** Waits for pending calls and checks the model; `.run()` runs the AppHost's command. */
+  /**
+   * Waits for pending calls and checks the model; `.run()` runs the AppHost's command.
+   * @example await builder.build().run()
+   */
   build() {
     return buildApplication(this.app);
   }

@@ -65,11 +65,13 @@ export class AspireContainer extends AspireResource {
     return this.done();
   }
 
+  /** @example cache.withImageTag("7.4") */
   withImageTag(tag: string): Chained<this> {
     this.native.withImageTag(tag);
     return this.done();
   }
 
+  /** @example cache.withImageRegistry("registry.example.com") */
   withImageRegistry(registry: string): Chained<this> {
     this.native.withImageRegistry(registry);
     return this.done();
