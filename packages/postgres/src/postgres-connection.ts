@@ -1,6 +1,5 @@
 import type { ProbeConnection } from "@bosun/hosting";
-
-const TIMEOUT_MS = 3_000;
+import { openClient } from "./postgres-probes.js";
 
 /**
  * A connection kept open for a healthy server's health rounds: each round is `SELECT 1` on it, so
@@ -8,17 +7,8 @@ const TIMEOUT_MS = 3_000;
  * the network's error when it cannot connect.
  */
 export async function connectPostgres(connectionString: string): Promise<ProbeConnection> {
-  // Loaded when a probe first runs, so an AppHost's `manifest` or `--help` does not import pg.
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString, connectionTimeoutMillis: TIMEOUT_MS, query_timeout: TIMEOUT_MS });
-  client.on("error", () => {});
+  const client = await openClient(connectionString);
   const closed = new Promise<void>((resolve) => client.once("end", () => resolve()));
-  try {
-    await client.connect();
-  } catch (error) {
-    void client.end().catch(() => {});
-    throw error;
-  }
   return {
     check: async () => {
       await client.query("SELECT 1");

@@ -4,13 +4,24 @@ const CONNECT_TIMEOUT_MS = 3_000;
 /** Where the server's own probes and CREATE DATABASE connect; pgAdmin's servers.json names it too. */
 export const MAINTENANCE_DATABASE = "postgres";
 
-/** Runs statements on one fresh connection; throws the server's or the network's error. */
-async function withConnection<T>(connectionString: string, use: (client: Client) => Promise<T>): Promise<T> {
+/** A connected client with the probes' timeouts; throws the server's or the network's error. */
+export async function openClient(connectionString: string): Promise<Client> {
   // Loaded when a probe first runs, so an AppHost's `manifest` or `--help` does not import pg.
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: CONNECT_TIMEOUT_MS });
   client.on("error", () => {});
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    void client.end().catch(() => {});
+    throw error;
+  }
+  return client;
+}
+
+/** Runs statements on one fresh connection; throws the server's or the network's error. */
+async function withConnection<T>(connectionString: string, use: (client: Client) => Promise<T>): Promise<T> {
+  const client = await openClient(connectionString);
   try {
     return await use(client);
   } finally {
