@@ -1,6 +1,7 @@
 import { describeError } from "../errors/describe-error.js";
 import type { HealthCheck } from "../model/health-check.js";
 import { nextStartupDelay, sleep, type ProbeSchedule } from "./backoff.js";
+import { beforeAbort } from "./before-abort.js";
 import { KeptConnections, keepsConnection } from "./kept-connections.js";
 import { isPermanentProbeError } from "./permanent-probe-error.js";
 import { NUDGED_PROBE_GAP_MS, ProbeNudge } from "./probe-nudge.js";
@@ -75,7 +76,7 @@ async function firstFailure(options: HealthMonitorOptions, kept: KeptConnections
     const deadline = probeDeadline(options.signal, options.schedule.probeTimeoutMs);
     const context = { ...options.context, signal: deadline.signal };
     try {
-      await withDeadline(kept && keepsConnection(check) ? kept.check(check, context) : runHealthCheck(check, context), deadline.signal);
+      await beforeAbort(kept && keepsConnection(check) ? kept.check(check, context) : runHealthCheck(check, context), deadline.signal);
     } catch (error) {
       return { reason: `health check '${check.name}' failed: ${describeError(error)}`, permanent: isPermanentProbeError(error) };
     } finally {
@@ -102,13 +103,4 @@ function probeDeadline(outer: AbortSignal, ms: number): { signal: AbortSignal; c
       outer.removeEventListener("abort", abort);
     },
   };
-}
-
-/** Rejects when `signal` aborts even if the probe ignores it. */
-function withDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(new Error("timed out"));
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }

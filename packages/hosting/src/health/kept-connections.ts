@@ -1,4 +1,5 @@
 import type { HealthCheck, ProbeConnection } from "../model/health-check.js";
+import { beforeAbort } from "./before-abort.js";
 import type { CheckContext } from "./run-health-check.js";
 
 /** How long closing a connection may hold up the monitor; a frozen server may never answer. */
@@ -81,14 +82,4 @@ export class KeptConnections {
     await Promise.race([connection.close().catch(() => {}), waited]);
     clearTimeout(timer);
   }
-}
-
-/** `work`, or a rejection as soon as `signal` aborts. */
-function beforeAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(new Error("timed out"));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }
