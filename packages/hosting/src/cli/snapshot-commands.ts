@@ -6,7 +6,7 @@ import { restoreApp, snapshotApp } from "../snapshot/app-snapshots.js";
 import { listSnapshots } from "../snapshot/list-snapshots.js";
 import type { RestoreReport } from "../snapshot/restore-snapshot.js";
 import type { SnapshotReply, SnapshotRequest } from "../snapshot/snapshot-control.js";
-import { snapshotsDirectory } from "../snapshot/snapshot-paths.js";
+import { isSnapshotFolderPath, snapshotsDirectory } from "../snapshot/snapshot-paths.js";
 import type { SnapshotReport } from "../snapshot/take-snapshot.js";
 import { formatRestoreReport, formatSnapshotList, formatSnapshotReport } from "./snapshot-output.js";
 
@@ -18,9 +18,8 @@ type Print = (line: string) => void;
  * volumes directly (stopping a persistent container for the copy).
  */
 export async function snapshotCommand(application: DistributedApplication, options: { resources: string[]; name?: string }, print: Print = console.log): Promise<void> {
-  const request = { resources: options.resources, ...(options.name !== undefined ? { name: options.name } : {}) };
-  const answered = await askRunningApp<SnapshotReport>(application, { snapshot: request });
-  const report = answered ?? (await offline(print, () => snapshotApp(application.appHost, application.resources, { ...request, onProgress: print })));
+  const answered = await askRunningApp<SnapshotReport>(application, { snapshot: options });
+  const report = answered ?? (await offline(print, () => snapshotApp(application.appHost, application.resources, { ...options, onProgress: print })));
   formatSnapshotReport(report).forEach((line) => print(line));
 }
 
@@ -31,7 +30,7 @@ export async function restoreCommand(
   print: Print = console.log,
 ): Promise<void> {
   // A folder path is this terminal's: the running AppHost may have another working folder.
-  const snapshot = options.snapshot.includes("/") || options.snapshot.includes(path.sep) ? path.resolve(options.snapshot) : options.snapshot;
+  const snapshot = isSnapshotFolderPath(options.snapshot) ? path.resolve(options.snapshot) : options.snapshot;
   const answered = await askRunningApp<RestoreReport>(application, { restore: { ...options, snapshot } });
   const { resources, force } = options;
   const report = answered ?? (await offline(print, () => restoreApp(application.appHost, application.resources, snapshot, { resources, force, onProgress: print })));

@@ -4,11 +4,11 @@ import path from "node:path";
 import { BosunError } from "../errors/bosun-error.js";
 import { checksumOf } from "./file-checksums.js";
 import { SNAPSHOT_FORMAT, type SnapshotMetadata } from "./snapshot-metadata.js";
-import { SNAPSHOT_METADATA_FILE } from "./snapshot-paths.js";
+import { SNAPSHOT_METADATA_FILE, isSnapshotFolderPath } from "./snapshot-paths.js";
 
 /** A snapshot's folder: `name` in the app's snapshots folder, or a path (it has a `/`) to one elsewhere. */
 export async function findSnapshot(name: string, directory: string): Promise<string> {
-  const folder = name.includes("/") || name.includes(path.sep) ? path.resolve(name) : path.join(directory, name);
+  const folder = isSnapshotFolderPath(name) ? path.resolve(name) : path.join(directory, name);
   if (existsSync(path.join(folder, SNAPSHOT_METADATA_FILE))) return folder;
   const names = existsSync(directory) ? (await readdir(directory)).filter((entry) => !entry.startsWith(".")).sort() : [];
   const known = names.length > 0 ? `the snapshots of this app are: ${names.join(", ")}` : `this app has no snapshots in ${directory}; take one with 'snapshot'`;

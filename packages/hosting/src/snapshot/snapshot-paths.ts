@@ -19,6 +19,11 @@ export function snapshotsDirectory(appHost: AppHostInfo, env: NodeJS.ProcessEnv 
   return path.join(root, appKeyOf(appHost));
 }
 
+/** Whether what `restore` was given is a snapshot folder's path (it has a `/`) rather than a name. */
+export function isSnapshotFolderPath(snapshot: string): boolean {
+  return snapshot.includes("/") || snapshot.includes(path.sep);
+}
+
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /** A snapshot name is one folder name: letters, digits, `.`, `_`, `-`, starting with a letter or digit. */
