@@ -67,34 +67,14 @@ export class LogStore {
 
   /** Every retained line with a seq above `seq`, oldest first, at most `limit` of them. */
   since(seq: number, limit = Number.POSITIVE_INFINITY): LogLine[] {
-    const cursors = [...this.#rings.values()].map((ring) => ({ ring, index: ring.indexAfter(seq) }));
-    const lines: LogLine[] = [];
-    while (lines.length < limit) {
-      let next: { ring: LogRing; index: number } | undefined;
-      for (const cursor of cursors) {
-        if (cursor.index < cursor.ring.size && (!next || cursor.ring.at(cursor.index).seq < next.ring.at(next.index).seq)) next = cursor;
-      }
-      if (!next) break;
-      lines.push(next.ring.at(next.index++));
-    }
-    return lines;
+    return merged([...this.#rings.values()].map((ring) => ({ ring, index: ring.indexAfter(seq) })), limit, 1);
   }
 
   /** The newest `limit` retained lines below `before` (of one resource, or all), oldest first. */
   page(query: LogQuery): LogLine[] {
     const before = query.before ?? Number.POSITIVE_INFINITY;
     const rings = query.resource === undefined ? [...this.#rings.values()] : [this.#rings.get(query.resource)].filter((r) => r !== undefined);
-    const cursors = rings.map((ring) => ({ ring, index: ring.indexAfter(before - 1) - 1 }));
-    const lines: LogLine[] = [];
-    while (lines.length < query.limit) {
-      let next: { ring: LogRing; index: number } | undefined;
-      for (const cursor of cursors) {
-        if (cursor.index >= 0 && (!next || cursor.ring.at(cursor.index).seq > next.ring.at(next.index).seq)) next = cursor;
-      }
-      if (!next) break;
-      lines.push(next.ring.at(next.index--));
-    }
-    return lines.reverse();
+    return merged(rings.map((ring) => ({ ring, index: ring.indexAfter(before - 1) - 1 })), query.limit, -1).reverse();
   }
 
   /** Calls `listener` with every line appended from now on; returns the unsubscribe. */
@@ -111,4 +91,23 @@ export class LogStore {
     }
     return ring;
   }
+}
+
+/**
+ * At most `limit` lines of several rings in seq order, each ring read from its cursor's index:
+ * forward and ascending (`step` 1), or backward and descending (`step` -1).
+ */
+function merged(cursors: { ring: LogRing; index: number }[], limit: number, step: 1 | -1): LogLine[] {
+  const lines: LogLine[] = [];
+  while (lines.length < limit) {
+    let next: { ring: LogRing; index: number } | undefined;
+    for (const cursor of cursors) {
+      if (cursor.index < 0 || cursor.index >= cursor.ring.size) continue;
+      if (!next || (cursor.ring.at(cursor.index).seq - next.ring.at(next.index).seq) * step < 0) next = cursor;
+    }
+    if (!next) break;
+    lines.push(next.ring.at(next.index));
+    next.index += step;
+  }
+  return lines;
 }
