@@ -65,21 +65,3 @@ describe("publishing playground/TypeScriptAppHost", () => {
     expect(existsSync(path.join(output, "docker-compose.yaml"))).toBe(true);
   });
 });
-
-describe("samples that use what bosun cannot run", () => {
-  it.each([
-    ["Aspire.Hosting", "Aspire's addDockerfile() is not supported by bosun: bosun runs images and builds none in this API"],
-    ["Aspire.Hosting.JavaScript", "Aspire's withNpm() is not supported by bosun: bosun does not install an app's packages"],
-    ["Aspire.Hosting.PostgreSQL", "Aspire's withPgWeb() is not supported by bosun: bosun has no pgweb integration"],
-    ["Aspire.Hosting.Redis", "Aspire's withPassword() is not supported by bosun: bosun sets a server's password when it is added"],
-    ["Aspire.Hosting.Docker", "Aspire's withProperties() is not supported by bosun: bosun's Compose publisher takes no environment properties"],
-    ["RpsArena", "Aspire's addPythonApp() is not supported by bosun: bosun does not manage Python virtual environments"],
-    ["AzureFunctionsSample", "Aspire's addAzureStorage() is not supported by bosun: bosun provisions no Azure resources"],
-  ])("%s fails at the call, naming the Aspire API and what to use instead", { timeout: 60_000 }, async (sample, message) => {
-    const run = runSample(sample, ["run", "--no-dashboard"], sampleEnvironment());
-    expect(await run.exited).toBe(1);
-    expect(run.output()).toContain(message);
-    expect(run.output()).toMatch(/; (use|run|add|pass|build|leave|read|see) /);
-    expect(run.output()).not.toContain("resources healthy");
-  });
-});

@@ -1,4 +1,5 @@
 import { ASPIRE_EXPORTS, ASPIRE_MEMBERS } from "./aspire-api-names.js";
+import * as ENUMS from "./enums.js";
 
 /** bosun has the API under the same name and meaning. */
 export interface Supported {
@@ -30,15 +31,8 @@ const DECISIONS: Readonly<Record<string, Decision>> = {
   CancellationToken: refused("bosun has no .NET cancellation tokens", "use an AbortSignal"),
   CapabilityError: mapped("BosunError, which every bosun error is"),
   AppHostUsageError: mapped("BosunError, which every bosun error is"),
-  CertificateTrustScope: ok("exported so AppHosts load; withCertificateTrustScope, which takes it, is refused"),
   EndpointProperty: ok(),
-  IconVariant: ok("exported so AppHosts load; withIconName, which takes it, is refused"),
-  ImagePullPolicy: ok("exported so AppHosts load; withImagePullPolicy, which takes it, is refused"),
-  OtlpProtocol: ok("exported so AppHosts load; withOtlpExporterProtocol, which takes it, is refused"),
-  ProbeType: ok("exported so AppHosts load; withHttpProbe, which takes it, is refused"),
   ProtocolType: ok("exported so AppHosts load; withEndpoint refuses any protocol but Tcp"),
-  UrlDisplayLocation: ok("exported so AppHosts load; withUrl, which takes it, is refused"),
-  WaitBehavior: ok("exported so AppHosts load; waitForWithBehavior, which takes it, is refused"),
   createBuilder: mapped("bosun's createBuilder() with the postgres, redis and rabbitmq integrations; options `args`, `projectDirectory`, `appHostFilePath`, `disableDashboard`"),
   refExpr: mapped("bosun's expr`…`: values render per target (host process, container, publisher)"),
   ReferenceExpression: mapped("bosun's ReferenceExpression; getValue() renders manifest placeholders"),
@@ -164,9 +158,22 @@ const DECISIONS: Readonly<Record<string, Decision>> = {
   withWorkingDirectory: refused("bosun runs an app in the folder it was added with", "pass that folder to addExecutable/addNodeApp"),
 };
 
+/** Aspire integrations bosun has no counterpart of: their methods are refused, naming the integration. */
+const INTEGRATIONS_BOSUN_LACKS = ["Attu", "Garnet", "Kafka", "Keycloak", "Milvus", "Mongo", "MySql", "PhpMyAdmin", "Nats", "Qdrant", "Seq", "SqlServer", "Valkey", "Oracle", "Orleans", "DevTunnel", "Maui", "Kubernetes", "Foundry", "GitHubModel", "OpenAI"];
+
+function integrationRefusal(family: string): Refusal {
+  if (family === "Kubernetes") return refused("bosun's Kubernetes publisher takes no settings from the model here", "use `publish --target kubernetes` with its options, or withKubernetes (docs/publishing.md)");
+  if (["Orleans", "DevTunnel", "Maui"].includes(family)) return refused(`bosun has no ${family} integration (it runs no .NET workloads or tunnels)`, "use builder.addExecutable(name, command, dir, args)");
+  if (["Foundry", "GitHubModel", "OpenAI"].includes(family)) return refused(`bosun has no ${family} integration (it provisions no hosted AI models)`, "pass the endpoint and key with addParameter and withEnvironment");
+  return refused(`bosun has no ${family} integration`, "run it with builder.addContainer(name, image) and its endpoints");
+}
+
+const AZURE = refused("bosun provisions no Azure resources", "use a container for local development (addContainer) and provision Azure with your own tooling");
+
 /** Families of names decided together. */
 const RULES: readonly (readonly [RegExp, Refusal])[] = [
-  [/Azure|Bicep|Storage|EventHub|KeyVault|RoleAssignment|Emulator|FromOutput/, refused("bosun provisions no Azure resources", "use a container for local development (addContainer) and provision Azure with your own tooling")],
+  ...INTEGRATIONS_BOSUN_LACKS.map((family) => [new RegExp(`^add${family}`), integrationRefusal(family)] as const),
+  [/Azure|Bicep|Storage|EventHub|KeyVault|RoleAssignment|Emulator|FromOutput/, AZURE],
   [/^(on[A-Z]|subscribe)/, refused("bosun has no .NET eventing", "read resource events from RunningApp.events() in a test")],
   [/Pipeline|ReportingStep|ReportingTask|Step$/, refused("bosun has no publish pipeline steps", "use `publish --target compose|swarm|kubernetes` (docs/publishing.md)")],
   [/Url|Icon|Description|Relationship|excludeFromM/, refused("bosun's dashboard shows endpoints and names only", "leave it out; bosun prints each endpoint's URL")],
@@ -180,13 +187,21 @@ const RULES: readonly (readonly [RegExp, Refusal])[] = [
 
 /** Families decided by the classes that have the name, when every one of them is of the family. */
 const CLASS_RULES: readonly (readonly [RegExp, Refusal])[] = [
-  [/^(Azure|Bicep)/, RULES[0]![1]],
+  [/^(Azure|Bicep)/, AZURE],
   [/^Yarp/, refused("bosun has no YARP integration", "run a reverse proxy with addContainer")],
   [/^(Pipeline|Reporting)/, refused("bosun has no publish pipeline steps", "use `publish --target compose|swarm|kubernetes` (docs/publishing.md)")],
   [/^(DotnetTool|Project|CSharp)/, refused("bosun runs no .NET", "use builder.addExecutable(name, command, dir, args)")],
   [/^(Python|Uvicorn)/, refused("bosun does not manage Python virtual environments", "use builder.addExecutable(name, command, dir, args)")],
   [/^DockerCompose/, refused("bosun's Compose publisher takes no environment settings", "pass publish options (docs/publishing.md)")],
+  ...INTEGRATIONS_BOSUN_LACKS.map((family) => [new RegExp(`^${family}`), integrationRefusal(family)] as const),
 ];
+
+/** Aspire-style method names this layer does not know (another integration's): refused all the same, never ignored. */
+const UNKNOWN_API = /^(add|with|without|publish|run|subscribe|exclude|configure|clear|wait)[A-Z]/;
+const UNKNOWN_REFUSAL = refused("bosun has no such integration or setting", "see docs/aspire-compatibility.md for what bosun offers, or use addContainer/addExecutable");
+
+/** Aspire's enums: exported so AppHosts load; the APIs that take them are decided one by one. */
+const ENUM_EXPORT: Supported = ok("exported so AppHosts that import it load; the APIs that take it are refused unless listed as supported");
 
 const ALL_NAMES: ReadonlySet<string> = new Set([...ASPIRE_EXPORTS, ...Object.values(ASPIRE_MEMBERS).flatMap((members) => members.split(" "))]);
 const DEFAULT_REFUSAL = refused("bosun has no equivalent", "see docs/aspire-compatibility.md for what bosun offers");
@@ -195,7 +210,8 @@ const DEFAULT_REFUSAL = refused("bosun has no equivalent", "see docs/aspire-comp
 export function decisionFor(name: string): Decision | undefined {
   const decision = DECISIONS[name];
   if (decision) return decision;
-  if (!ALL_NAMES.has(name)) return undefined;
+  if (Object.hasOwn(ENUMS, name)) return ENUM_EXPORT;
+  if (!ALL_NAMES.has(name)) return UNKNOWN_API.test(name) ? UNKNOWN_REFUSAL : undefined;
   const owners = aspireApiClasses().get(name) ?? [];
   const byClass = CLASS_RULES.find(([pattern]) => owners.length > 0 && owners.every((owner) => pattern.test(owner)));
   if (byClass) return byClass[1];

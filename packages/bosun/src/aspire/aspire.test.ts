@@ -133,3 +133,12 @@ describe("the generated modules' transport", () => {
     expect(() => new CancellationToken()).toThrow("Aspire's CancellationToken() is not supported by bosun: bosun has no .NET cancellation tokens; use an AbortSignal");
   });
 });
+
+describe("the catalog and the layer agree", () => {
+  it("refuses none of the methods the layer has", async () => {
+    const layer = await import("./index.js");
+    const classes = [layer.AspireBuilder, layer.AspireResource, layer.AspireContainer, layer.AspireJavaScriptApp, layer.AspirePostgres, layer.AspireDatabase, layer.AspireRedis, layer.AspireRabbitMQ];
+    const methods = classes.flatMap((type) => Object.getOwnPropertyNames(type.prototype)).filter((name) => name !== "constructor");
+    expect(methods.filter((name) => layer.aspireApiDecision(name)?.status === "refused")).toEqual([]);
+  });
+});

@@ -39,45 +39,45 @@ export class AspireBuilder {
 
   constructor(readonly app: AspireApp) {}
 
-  private add<W extends AspireResource>(Wrapper: new (app: AspireApp, native: NativeBuilder) => W, native: NativeBuilder): Chained<W> {
+  private wrap<W extends AspireResource>(Wrapper: new (app: AspireApp, native: NativeBuilder) => W, native: NativeBuilder): Chained<W> {
     rememberModel(native, this.app.native.resources);
     return chained(new Wrapper(this.app, native));
   }
 
   /** @example await builder.addContainer("mail", "axllent/mailpit:v1.21").withHttpEndpoint({ targetPort: 8025 }) */
   addContainer(name: string, image: string): Chained<AspireContainer> {
-    return this.add(AspireContainer, this.app.native.addContainer(name, image));
+    return this.wrap(AspireContainer, this.app.native.addContainer(name, image));
   }
 
   /** @example builder.addExecutable("worker", "python3", "./worker", ["main.py"]) */
   addExecutable(name: string, command: string, workingDirectory: string, args: string[] = []): Chained<AspireResource> {
-    return this.add(AspireJavaScriptApp, this.app.native.addExecutable(name, command, workingDirectory, args));
+    return this.wrap(AspireJavaScriptApp, this.app.native.addExecutable(name, command, workingDirectory, args));
   }
 
   /** @example const key = await builder.addParameter("api-key", { secret: true }) */
   addParameter(name: string, options: { secret?: boolean } = {}): Chained<AspireParameter> {
-    return this.add(AspireParameter, this.app.native.addParameter(name, options));
+    return this.wrap(AspireParameter, this.app.native.addParameter(name, options));
   }
 
   /** @example builder.addParameterWithValue("mode", "dev") */
   addParameterWithValue(name: string, value: string, options: { secret?: boolean; publishValueAsDefault?: boolean } = {}): Chained<AspireParameter> {
-    return this.add(AspireParameter, this.app.native.addParameter(name, { value, secret: options.secret ?? false }));
+    return this.wrap(AspireParameter, this.app.native.addParameter(name, { value, secret: options.secret ?? false }));
   }
 
   /** @example const crm = await builder.addConnectionString("crm") */
   addConnectionString(name: string, options: { environmentVariableName?: string } = {}): Chained<AspireConnectionString> {
     if (options.environmentVariableName !== undefined) refuse("addConnectionString(…, { environmentVariableName })", "bosun reads ConnectionStrings__<name>", "set ConnectionStrings__<name> in the environment");
-    return this.add(AspireConnectionString, this.app.native.addConnectionString(name));
+    return this.wrap(AspireConnectionString, this.app.native.addConnectionString(name));
   }
 
   /** @example const db = await builder.addPostgres("postgres").addDatabase("db") */
   addPostgres(name: string, options: ServerOptions = {}): Chained<AspirePostgres> {
-    return this.add(AspirePostgres, this.app.native.addPostgres(name, serverOptions(options)));
+    return this.wrap(AspirePostgres, this.app.native.addPostgres(name, serverOptions(options)));
   }
 
   /** @example const cache = await builder.addRedis("cache", { port: 6380 }) */
   addRedis(name: string, options: Omit<ServerOptions, "userName"> = {}): Chained<AspireRedis> {
-    return this.add(AspireRedis, this.app.native.addRedis(name, serverOptions(options)));
+    return this.wrap(AspireRedis, this.app.native.addRedis(name, serverOptions(options)));
   }
 
   /** @example builder.addRedisWithPort("cache", { port: 6380 }) */
@@ -87,7 +87,7 @@ export class AspireBuilder {
 
   /** @example const messaging = await builder.addRabbitMQ("messaging").withManagementPlugin() */
   addRabbitMQ(name: string, options: ServerOptions = {}): Chained<AspireRabbitMQ> {
-    return this.add(AspireRabbitMQ, this.app.native.addRabbitMQ(name, serverOptions(options)));
+    return this.wrap(AspireRabbitMQ, this.app.native.addRabbitMQ(name, serverOptions(options)));
   }
 
   /**
@@ -95,7 +95,7 @@ export class AspireBuilder {
    * @example builder.addNodeApp("api", "./api", "src/server.ts").withHttpEndpoint({ env: "PORT" })
    */
   addNodeApp(name: string, appDirectory: string, scriptPath: string): Chained<AspireJavaScriptApp> {
-    return this.add(AspireJavaScriptApp, this.app.native.addNodeApp(name, appDirectory, scriptPath));
+    return this.wrap(AspireJavaScriptApp, this.app.native.addNodeApp(name, appDirectory, scriptPath));
   }
 
   /**
@@ -103,7 +103,7 @@ export class AspireBuilder {
    * @example builder.addJavaScriptApp("api", "./api", { runScriptName: "start" })
    */
   addJavaScriptApp(name: string, appDirectory: string, options: { runScriptName?: string } = {}): Chained<AspireJavaScriptApp> {
-    return this.add(AspireJavaScriptApp, this.app.native.addNpmApp(name, appDirectory, options.runScriptName ?? "dev"));
+    return this.wrap(AspireJavaScriptApp, this.app.native.addNpmApp(name, appDirectory, options.runScriptName ?? "dev"));
   }
 
   /**

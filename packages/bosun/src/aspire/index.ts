@@ -13,6 +13,40 @@ export { AspirePostgres, AspireDatabase, AspireRedis, AspireRabbitMQ, AspirePara
 export { AspireApplication } from "./aspire-app.js";
 export type { Chained } from "./chained.js";
 export { decisionFor as aspireApiDecision, aspireApiNames, aspireApiClasses, type Decision as AspireApiDecision } from "./api-catalog.js";
-export { CertificateTrustScope, EndpointProperty, IconVariant, ImagePullPolicy, OtlpProtocol, ProbeType, ProtocolType, UrlDisplayLocation, WaitBehavior } from "./enums.js";
+export {
+  AzureAppConfigurationRole,
+  AzureContainerRegistryRole,
+  AzureEventHubsRole,
+  AzureKeyVaultRole,
+  AzureOpenAIRole,
+  AzureSearchRole,
+  AzureServiceBusFilterType,
+  AzureServiceBusRole,
+  AzureSignalRRole,
+  AzureStorageRole,
+  AzureWebPubSubRole,
+  CertificateTrustScope,
+  CookieSecurePolicy,
+  DeploymentScope,
+  EndpointProperty,
+  EntrypointType,
+  ForwardedTransformActions,
+  FoundryRole,
+  GitHubModelName,
+  HeaderMatchMode,
+  HttpVersionPolicy,
+  IconVariant,
+  ImagePullPolicy,
+  NodeFormat,
+  OtlpProtocol,
+  ProbeType,
+  ProtocolType,
+  QueryParameterMatchMode,
+  ResponseCondition,
+  SameSiteMode,
+  UrlDisplayLocation,
+  WaitBehavior,
+  YarpSslProtocol,
+} from "./enums.js";
 export { connect, registerCallback, Handle, CancellationToken } from "./transport-stubs.js";
 export { BosunError as CapabilityError, BosunError as AppHostUsageError } from "@bosun/hosting";
