@@ -24,13 +24,18 @@ export async function imageOfContainer(host: SnapshotHost, resource: ContainerRe
 /**
  * The manifest with what the engine resolved: per container, the image it runs (after
  * BOSUN_IMAGE_MAP or a mirror) and that image's id: the record of the container configurations.
- * Like the manifest, it holds placeholders where secrets go, never a value.
+ * Like the manifest, it holds placeholders where secrets go, never a value. `known`: resources
+ * whose image was looked up already (those the snapshot took), not asked of the engine again.
  */
-export async function resolvedManifest(host: SnapshotHost, manifest: Manifest): Promise<Manifest> {
+export async function resolvedManifest(
+  host: SnapshotHost,
+  manifest: Manifest,
+  known: readonly { readonly name: string; readonly image: string; readonly imageId: string }[] = [],
+): Promise<Manifest> {
   const resources = { ...manifest.resources };
   for (const resource of host.resources) {
     if (!(resource instanceof ContainerResource)) continue;
-    const resolved = await imageOfResource(host, resource).catch(() => ({ image: host.imageOf(resource), imageId: "not present" }));
+    const resolved = known.find((k) => k.name === resource.name) ?? (await imageOfResource(host, resource).catch(() => ({ image: host.imageOf(resource), imageId: "not present" })));
     resources[resource.name] = { ...resources[resource.name], resolvedImage: resolved.image, imageId: resolved.imageId } as Manifest["resources"][string];
   }
   return { ...manifest, resources };

@@ -55,7 +55,7 @@ export async function takeSnapshot(host: SnapshotHost, options: SnapshotOptions 
     const manifest = writeManifest(host.resources, host.appHost);
     const recorded: SnapshotResource[] = [];
     for (const resource of chosen) recorded.push(await takeResource(host, resource, partial, resourceModelOf(manifest, resource.name), options.onProgress));
-    await writeFile(path.join(partial, SNAPSHOT_MANIFEST_FILE), `${JSON.stringify(await resolvedManifest(host, manifest), null, 2)}\n`);
+    await writeFile(path.join(partial, SNAPSHOT_MANIFEST_FILE), `${JSON.stringify(await resolvedManifest(host, manifest, recorded), null, 2)}\n`);
     const files = [SNAPSHOT_MANIFEST_FILE, ...recorded.flatMap((r) => [...r.volumes.map((v) => v.file), ...r.exports.map((e) => e.file)])];
     const metadata: SnapshotMetadata = {
       format: SNAPSHOT_FORMAT,
