@@ -2,6 +2,7 @@ import path from "node:path";
 import type { RestoreReport } from "../snapshot/restore-snapshot.js";
 import type { SnapshotListing } from "../snapshot/list-snapshots.js";
 import { bytesOf, formatBytes, type SnapshotMetadata } from "../snapshot/snapshot-metadata.js";
+import { SNAPSHOT_MANIFEST_FILE } from "../snapshot/snapshot-paths.js";
 import type { SnapshotReport } from "../snapshot/take-snapshot.js";
 
 /** `snapshot`'s lines: where it went, then per resource its files with their sizes, then the total. */
@@ -14,7 +15,7 @@ export function formatSnapshotReport(report: SnapshotReport): string[] {
     const skipped = resource.exportsSkipped ? ` (no schema export: ${resource.exportsSkipped})` : "";
     lines.push(`  ${resource.name}: ${formatBytes(bytesOf(metadata, resource.name))} (${sizes.join(", ")})${skipped}`);
   }
-  lines.push(`  manifest.json ${formatBytes(metadata.files["manifest.json"]?.bytes ?? 0)}; total ${formatBytes(bytesOf(metadata))}`);
+  lines.push(`  ${SNAPSHOT_MANIFEST_FILE} ${formatBytes(metadata.files[SNAPSHOT_MANIFEST_FILE]?.bytes ?? 0)}; total ${formatBytes(bytesOf(metadata))}`);
   return lines;
 }
 
