@@ -1,16 +1,15 @@
 import { createHash } from "node:crypto";
 import { chmod, mkdir, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import type { MountSpec } from "../../engine/container-spec.js";
 import type { Lifetime } from "../../model/annotations.js";
 import type { RenderedFile } from "../../model/environment.js";
+import { processStateDirectory } from "../process/process-registry.js";
 import type { SessionInfo } from "../resource-runtime.js";
 
 /** Where generated container files live: the user's state folder, never the project. */
 export function containerFilesRoot(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.BOSUN_STATE_DIR ?? path.join(env.XDG_STATE_HOME ?? path.join(os.homedir(), ".local", "state"), "bosun");
-  return path.join(base, "files");
+  return path.join(path.dirname(processStateDirectory(env)), "files");
 }
 
 /**
