@@ -18,6 +18,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 const FRONTEND_TSCONFIG = join(ROOT, "examples", "ecommerce", "frontend", "tsconfig.json");
 const DASHBOARD_UI_TSCONFIG = join(ROOT, "packages", "hosting", "src", "dashboard", "ui", "tsconfig.json");
+const FAULTS_COMMAND = ["--conditions=bosun-source", "--import", "tsx", join(ROOT, "bench", "faults", "run-faults.ts"), "--cycles", "2", "--only", "kill,crash,engine"];
 const CHROMIUM_SCRIPT = join(ROOT, "examples", "ecommerce", "frontend", "scripts", "ensure-chromium.sh");
 
 runMain(async () => {
@@ -47,6 +48,8 @@ runMain(async () => {
   const dashboardTypecheck = await runCommand(process.execPath, [TSC, "-p", DASHBOARD_UI_TSCONFIG, "--noEmit"], { cwd: ROOT });
 
   const runs = await runOnEngines({ root: ROOT, plan, env, podmanEnv });
+  // The fault suite with small counts, on a full run only (docs/faults.md; npm run faults for all of it).
+  const faults = plan.docker?.length === 0 && plan.podman?.length === 0 ? await runCommand(process.execPath, [...FAULTS_COMMAND], { cwd: ROOT, env }) : 0;
 
   const counts = { passed: sum(runs.map((run) => run.counts.passed)), failed: sum(runs.map((run) => run.counts.failed)) };
   const typesPassed = typecheck === 0 && frontendTypecheck === 0 && dashboardTypecheck === 0;
@@ -55,8 +58,9 @@ runMain(async () => {
     if (run.code !== 0 && run.counts.failed === 0) console.log(`vitest on ${run.engine} exited with code ${run.code} (an error outside the tests; see above)`);
     if (runs.length > 1) console.log(formatEngineRun(run));
   }
+  if (faults !== 0) console.log(`faults: FAILED (exit code ${faults}; see the 'faults:' lines above)`);
   console.log(formatTestCounts(counts));
-  return typesPassed && runs.every((run) => run.code === 0) && counts.failed === 0 ? 0 : 1;
+  return typesPassed && faults === 0 && runs.every((run) => run.code === 0) && counts.failed === 0 ? 0 : 1;
 });
 
 function sum(values: readonly number[]): number {

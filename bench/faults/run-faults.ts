@@ -6,6 +6,7 @@ import { connectEngine } from "@bosun/hosting/runtime";
 import { formatCheck, type Check } from "./support/checks.js";
 import { crashes } from "./crashes.js";
 import { engineRestart } from "./engine-restart.js";
+import { fullDisk } from "./full-disk.js";
 import { killCycles } from "./kill-cycles.js";
 
 const SCENARIOS = ["kill", "crash", "engine", "disk"] as const;
@@ -50,6 +51,12 @@ if (only.has("engine")) {
   const result = await engineRestart(`bosun-faults-engine-${suffix}`);
   const seconds = (value: number | undefined) => (value === undefined ? "never" : `${value.toFixed(1)} s`);
   figures.push(`engine restart (own Podman service): answering again after ${seconds(result.recoverSeconds)} with containers kept; stopped containers reported after ${seconds(result.reportSeconds)}; Ctrl-C then took ${seconds(result.stopSeconds)}`);
+  checks.push(...result.checks);
+}
+
+if (only.has("disk")) {
+  const result = await fullDisk(engine, `bosun-faults-disk-${suffix}`);
+  figures.push(`full disk: ${result.committedBefore} rows committed before the volume filled, ${result.lost} lost after space returned`);
   checks.push(...result.checks);
 }
 

@@ -17,6 +17,8 @@ export function startAppHost(script: string, env: NodeJS.ProcessEnv): AppHostPro
   const listeners = new Set<() => void>();
   const collect = (chunk: Buffer) => {
     chunks.push(chunk.toString());
+    // FAULTS_VERBOSE=1 shows what every AppHost of the suite prints.
+    if (process.env["FAULTS_VERBOSE"] === "1") process.stderr.write(chunk);
     for (const listener of listeners) listener();
   };
   child.stdout!.on("data", collect);
