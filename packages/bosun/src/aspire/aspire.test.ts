@@ -29,6 +29,13 @@ describe("the promise style", () => {
     expect((await manifestOf(builder)).api!.env).toHaveProperty("ConnectionStrings__cache");
   });
 
+  it("fails build() with the error of a call that ran after its promised argument settled", async () => {
+    const builder = await createBuilder({ projectDirectory: DIR, args: [] });
+    const later = new Promise((resolve) => setTimeout(() => resolve(builder.addRedis("cache")), 20));
+    builder.addNodeApp("api", "./api", "index.js").withReference(later as never).withHttpEndpoint({ port: "80" as never });
+    await expect(builder.build()).rejects.toThrow("withHttpEndpoint");
+  });
+
   it("runs environment callbacks once at build, with refExpr values rendered for the resource", async () => {
     const builder = await createBuilder({ projectDirectory: DIR, args: [] });
     const api = await builder.addNodeApp("api", "./api", "index.js").withHttpEndpoint({ env: "PORT" });
