@@ -25,6 +25,11 @@ describe("selectResources", () => {
       "cache",
       "messaging-password",
       "messaging",
+      // auth-api waits for its migration job, which brings the role's password it sets; the JWT key is auth-api's own.
+      "auth-api-db-password",
+      "auth-api-jwt-key",
+      "auth-api-migrations",
+      "auth-api-migrate",
       "auth-api",
     ]);
   });
