@@ -30,6 +30,11 @@ export class ResourceViews {
     return this.#byName.get(name);
   }
 
+  /** What a request for a name the model does not have is told: the names it has. */
+  unknown(name: string): string {
+    return `no resource named '${name}'; the resources are ${this.model.map((r) => r.name).join(", ")}`;
+  }
+
   /** The resources that wait for, reference or live in `name`. */
   dependentsOf(name: string): readonly string[] {
     return this.#dependents.get(name) ?? [];

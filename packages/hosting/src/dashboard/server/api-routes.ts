@@ -33,7 +33,7 @@ export function handleApi(context: ApiContext, request: IncomingMessage, respons
     const name = decodeURIComponent(details[1]!);
     const found = resourceDetails(context.views, context.app, name);
     if (found) sendJson(response, 200, found);
-    else sendError(response, 404, `no resource named '${name}'; the resources are ${context.views.model.map((r) => r.name).join(", ")}`);
+    else sendError(response, 404, context.views.unknown(name));
     return true;
   }
   if (url.pathname === "/api/logs") {

@@ -16,7 +16,7 @@ export type CommandOutcome = { readonly accepted: true } | { readonly status: 40
  */
 export function runCommand(app: CommandTarget, views: ResourceViews, store: LogStore, name: string, command: ResourceCommand): CommandOutcome {
   const resource = views.resource(name);
-  if (!resource) return { status: 404, error: `no resource named '${name}'; the resources are ${views.model.map((r) => r.name).join(", ")}` };
+  if (!resource) return { status: 404, error: views.unknown(name) };
   if (!runsOwnProcess(resource)) {
     const owner = resource.parent ? `; ${command} '${resource.parent.name}', which it belongs to` : "";
     return { status: 409, error: `resource '${name}' is a ${kindOf(resource)}: it has no process or container of its own to ${command}${owner}` };
