@@ -49,6 +49,22 @@ describe("addRedis", () => {
     expect(builder.resources.map((r) => r.name)).toEqual(["redis-pass", "cache"]);
   });
 
+  it("withPassword after addRedis puts the new parameter in --requirepass, the probe's REDISCLI_AUTH and the connection string", () => {
+    const { builder, cache } = shop();
+    const password = builder.addParameter("cache-pass", { secret: true });
+    cache.withPassword(password);
+    expect(cache.resource.password).toBe(password.resource);
+    expect(renderArgs(cache.resource, createManifestResolver())).toEqual(["redis-server", "--requirepass", "{cache-pass.value}"]);
+    const check = cache.resource.annotationsOf("health-check")[0]?.check;
+    expect(check?.kind === "probe" ? check.publishedCheck?.environment?.["REDISCLI_AUTH"] : undefined).toBe(password.resource);
+    const api = builder.addNodeApp("api", "../api", "src/index.ts").withReference(cache);
+    expect(renderEnvironment(api.resource, createManifestResolver()).ConnectionStrings__cache).toBe("redis://:{cache-pass.value}@{cache.bindings.tcp.host}:{cache.bindings.tcp.port}");
+    expect(() => builder.build()).not.toThrow();
+    expect(problemsOf(() => (cache as unknown as { withPassword(value: unknown): unknown }).withPassword("hunter2"))).toEqual([
+      `resource 'cache': .withPassword(…) expects the password as a parameter's builder (what builder.addParameter(…) returned), got "hunter2" (a string); e.g. .withPassword(builder.addParameter("cache-pass", { secret: true }))`,
+    ]);
+  });
+
   it("keeps the password placeholder, not the value, in the manifest args", () => {
     const { cache } = shop();
     expect(renderArgs(cache.resource, createManifestResolver())).toEqual(["redis-server", "--requirepass", "{cache-password.value}"]);

@@ -29,7 +29,12 @@ export function addRedis(app: DistributedApplicationBuilder, name: string, optio
     kind: "redis-ping",
     // redis-cli reads the password from REDISCLI_AUTH, so it never shows in the command line; it exits 0 on an error reply too
     shell: `redis-cli -h 127.0.0.1 -p ${REDIS_PORT} ping | grep -q PONG`,
-    environment: { REDISCLI_AUTH: password },
+    // read when used: RedisBuilder.withPassword may replace the password after addRedis
+    environment: {
+      get REDISCLI_AUTH() {
+        return redis.password;
+      },
+    },
     client: "redis",
   };
   const probe = ({ resolve }: ProbeContext) => probeRedis(resolve(redis)).catch((error: unknown) => Promise.reject(redisProbeError(error, redis, app.appHost)));

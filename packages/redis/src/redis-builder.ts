@@ -1,4 +1,4 @@
-import { checkCall, ResourceBuilder, type ContainerResource, type ResourceWithDataPath } from "@bosun/hosting";
+import { checkCall, ResourceBuilder, type ContainerResource, type ParameterResource, type ResourceWithDataPath } from "@bosun/hosting";
 import type { RedisResource } from "./redis-resource.js";
 
 /** Configures a Redis server. */
@@ -10,6 +10,17 @@ export class RedisBuilder extends ResourceBuilder<RedisResource> {
   withPersistence(intervalSeconds = 60, keysChanged = 1): this {
     checkCall(this.checked("withPersistence", ".withPersistence(30, 10)"), { "the interval in seconds": [intervalSeconds, "number"], "the number of changed keys": [keysChanged, "number"] });
     this.resource.addAnnotation({ type: "args", args: ["--save", String(intervalSeconds), String(keysChanged)] });
+    return this;
+  }
+
+  /**
+   * Sets the server's password after addRedis: `--requirepass`, probes and connection strings use
+   * this parameter instead of the one addRedis made (a generated one stays, unused, in the secrets file).
+   * @example const cache = builder.addRedis("cache"); cache.withPassword(builder.addParameter("cache-pass", { secret: true }))
+   */
+  withPassword(password: ResourceBuilder<ParameterResource>): this {
+    checkCall(this.checked("withPassword", '.withPassword(builder.addParameter("cache-pass", { secret: true }))'), { "the password": [password, "parameter"] });
+    this.resource.replacePassword(password.resource);
     return this;
   }
 

@@ -17,13 +17,27 @@ import { REDIS_DATA_PATH } from "./redis-images.js";
 export class RedisResource extends ContainerResource implements ResourceWithConnectionString, ResourceWithDataPath {
   readonly dataPath = REDIS_DATA_PATH;
   readonly primaryEndpoint: EndpointReference;
+  #password: ParameterResource;
 
-  constructor(
-    name: string,
-    readonly password: ParameterResource,
-  ) {
+  constructor(name: string, password: ParameterResource) {
     super(name);
+    this.#password = password;
     this.primaryEndpoint = new EndpointReference(this, "tcp");
+  }
+
+  /** The password parameter: addRedis's, or the one RedisBuilder.withPassword set. */
+  get password(): ParameterResource {
+    return this.#password;
+  }
+
+  /** Uses `password` wherever the server (`--requirepass`), its probes and connection strings used the old one. */
+  replacePassword(password: ParameterResource): void {
+    const old = this.#password;
+    this.#password = password;
+    this.annotations.forEach((annotation, index) => {
+      if (annotation.type !== "args" || !annotation.args.includes(old)) return;
+      this.annotations[index] = { ...annotation, args: annotation.args.map((arg) => (arg === old ? password : arg)) };
+    });
   }
 
   get connectionStringExpression(): ReferenceExpression {
