@@ -49,7 +49,6 @@ const REFUSED: readonly (readonly [string, string])[] = [
   ["Aspire.Hosting.PostgreSQL", "withPgWeb"],
   ["Aspire.Hosting.Python", "addPythonApp"],
   ["Aspire.Hosting.Qdrant", "addQdrant"],
-  ["Aspire.Hosting.Redis", "withPassword"],
   ["Aspire.Hosting.Seq", "addSeq"],
   ["Aspire.Hosting.SqlServer", "addSqlServer"],
   ["Aspire.Hosting.Valkey", "addValkey"],

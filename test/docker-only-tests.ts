@@ -7,6 +7,7 @@ export const DOCKER_ONLY_TESTS: readonly { readonly file: string; readonly why: 
   { file: "test/publish-compose.docker.test.ts", why: "runs the published files with docker-compose 1.29" },
   { file: "test/compose-config.docker.test.ts", why: "validates the published files with docker-compose 1.29" },
   { file: "test/aspire-rabbitmq-sample.docker.test.ts", why: "runs Aspire's RabbitMQ sample, which fixes host port 15673: a Podman run side by side with Docker's would find it taken" },
+  { file: "test/aspire-redis-sample.docker.test.ts", why: "runs Aspire's Redis sample, which fixes host ports 6379, 6380, 8081 and 5540: a Podman run side by side with Docker's would find them taken" },
 ];
 
 /**

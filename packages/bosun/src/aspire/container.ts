@@ -29,6 +29,7 @@ export class AspireContainer extends AspireResource {
   /** @example postgres.withDataVolume({ name: "pg-data" }) */
   withDataVolume(options: { name?: string; isReadOnly?: boolean } = {}): Chained<this> {
     if (options.isReadOnly) refuse("withDataVolume({ isReadOnly: true })", "a server's data volume is written to", "leave isReadOnly out");
+    this.dropDataMount();
     this.native.withDataVolume(options.name);
     return this.done();
   }
@@ -37,8 +38,16 @@ export class AspireContainer extends AspireResource {
   withDataBindMount(source: string, options: { isReadOnly?: boolean } = {}): Chained<this> {
     const dataPath = (this.native.resource as { dataPath?: string }).dataPath;
     if (dataPath === undefined) refuse("withDataBindMount()", `resource '${this.native.name}' has no data folder`, "use withBindMount(source, target)");
+    this.dropDataMount();
     this.native.withBindMount(source, dataPath, { readOnly: options.isReadOnly ?? false });
     return this.done();
+  }
+
+  /** A folder holds one mount: a later withDataVolume/withDataBindMount replaces the earlier one, as the last call wins. */
+  private dropDataMount(): void {
+    const { annotations, dataPath } = this.native.resource as { annotations: { type: string; target?: string }[]; dataPath?: string };
+    const at = annotations.findIndex((annotation) => annotation.type === "mount" && annotation.target === dataPath);
+    if (at !== -1) annotations.splice(at, 1);
   }
 
   /** @example container.withVolume("/data", { name: "data" }) */

@@ -16,6 +16,8 @@ export class AspireEndpoint implements HasNativeValue {
   readonly scheme: AspireProperty<string>;
   readonly targetPort: AspireProperty<string>;
   readonly endpointName: AspireProperty<string>;
+  /** bosun's endpoints serve no TLS. */
+  readonly tlsEnabled: AspireProperty<boolean> = property(() => false);
 
   constructor(readonly reference: EndpointReference) {
     const part = (name: EndpointProperty) => property(() => new AspireReferenceExpression(expr`${reference.property(name)}`).toString());

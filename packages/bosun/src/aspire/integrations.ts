@@ -6,6 +6,8 @@ import { property, type AspireProperty } from "./properties.js";
 import { AspireReferenceExpression } from "./reference-expression.js";
 import { AspireResource } from "./resource.js";
 import { addRedisCommander, type CompanionOptions } from "./redis-commander.js";
+import { addRedisInsight } from "./redis-insight.js";
+import { refuse } from "./refusals.js";
 import type { PostgresServerBuilder } from "@bosun/postgres";
 import type { RabbitMQBuilder } from "@bosun/rabbitmq";
 import type { RedisBuilder } from "@bosun/redis";
@@ -30,6 +32,11 @@ export class AspirePostgres extends AspireServer {
     (this.native as PostgresServerBuilder).withInitFiles(source);
     return this.done();
   }
+
+  /** Refused: bosun's PostgreSQL takes its password when it is added. */
+  withPassword(..._given: unknown[]): never {
+    refuse(`withPassword() on PostgreSQL server '${this.native.name}'`, "bosun sets a PostgreSQL server's password when it is added", `pass it to builder.addPostgres("${this.native.name}", { password })`);
+  }
 }
 
 /** Aspire's PostgresDatabaseResource. */
@@ -51,6 +58,27 @@ export class AspireDatabase extends AspireResource {
 /** Aspire's RedisResource on bosun's Redis integration. */
 export class AspireRedis extends AspireServer {
   override readonly aspireKind: string = "redis";
+  /** bosun's Redis serves no TLS. */
+  readonly tlsEnabled = property(() => false);
+
+  /**
+   * bosun's RedisBuilder.withPassword: `--requirepass`, probes and connection strings use the
+   * parameter. Call it before withRedisCommander/withRedisInsight, which read the password when added.
+   * @example cache.withPassword(await builder.addParameter("cache-password", { secret: true }))
+   */
+  withPassword(password: AspireParameter): Chained<this> {
+    (this.native as RedisBuilder).withPassword(password.native);
+    return this.done();
+  }
+
+  /**
+   * A Redis Insight container (`<name>-insight`) with this server preconfigured.
+   * @example cache.withRedisInsight({ containerName: "my-insight" })
+   */
+  withRedisInsight(options: CompanionOptions = {}): Chained<this> {
+    addRedisInsight(this, options);
+    return this.done();
+  }
 
   /**
    * A Redis Commander container (`<name>-commander`) connected to this server.
@@ -81,6 +109,11 @@ export class AspireRabbitMQ extends AspireServer {
   constructor(...args: ConstructorParameters<typeof AspireResource>) {
     super(...args);
     this.managementEndpoint = property(() => new AspireEndpoint(new EndpointReference(this.native.resource as Resource, "management")));
+  }
+
+  /** Refused: bosun's RabbitMQ takes its password when it is added. */
+  withPassword(..._given: unknown[]): never {
+    refuse(`withPassword() on RabbitMQ server '${this.native.name}'`, "bosun sets a RabbitMQ server's password when it is added", `pass it to builder.addRabbitMQ("${this.native.name}", { password })`);
   }
 
   /** @example messaging.withManagementPlugin() */
