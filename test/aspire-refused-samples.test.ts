@@ -35,7 +35,6 @@ const REFUSED: readonly (readonly [string, string])[] = [
   ["Aspire.Hosting.Foundry", "addFoundry"],
   ["Aspire.Hosting.Garnet", "addGarnet"],
   ["Aspire.Hosting.GitHub.Models", "addGitHubModel"],
-  ["Aspire.Hosting.JavaScript", "withNpm"],
   ["Aspire.Hosting.Kafka", "addKafka"],
   ["Aspire.Hosting.Keycloak", "addKeycloak"],
   ["Aspire.Hosting.Kubernetes", "addKubernetesEnvironment"],

@@ -5,12 +5,15 @@ import { applyEnvironmentCallbacks, type PendingCallback } from "./environment-c
 import { commandOf, ExecutionContext } from "./execution-context.js";
 import type { CompanionOptions } from "./redis-commander.js";
 import { AspireContainer } from "./container.js";
+import { refuse } from "./refusals.js";
 import type { NativeBuilder } from "./resource.js";
 
 /** What an Aspire AppHost's builder keeps besides bosun's builder: the command line, callbacks, the publish target. */
 export class AspireApp {
   readonly environmentCallbacks: PendingCallback[] = [];
   readonly pendingConfiguration: Promise<unknown>[] = [];
+  /** withBuildScript's scripts: Aspire runs them before publishing, which bosun's publisher would not. */
+  readonly buildScripts: { resource: string; script: string }[] = [];
   composeEnvironment: string | undefined;
   readonly executionContext: ExecutionContext;
 
@@ -35,6 +38,9 @@ export class AspireApp {
     await settlePendingWork();
     await Promise.all(this.pendingConfiguration);
     await applyEnvironmentCallbacks(this.environmentCallbacks, this.executionContext);
+    const [built] = this.buildScripts;
+    if (built !== undefined && commandOf(this.args) === "publish")
+      refuse(`withBuildScript("${built.script}") on '${built.resource}' when publishing`, "bosun's publisher runs no build script before building an app's image", "build the app in its Dockerfile, or run the script before `publish`");
     return new AspireApplication(this.native.build(), this.runArguments());
   }
 

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { ParameterResource, ResourceBuilder } from "@bosun/hosting";
 import { createBuilder as createNativeBuilder } from "../native-builder.js";
 import { AspireApp, buildApplication } from "./aspire-app.js";
-import { chained, expose, type Chained } from "./chained.js";
+import { chained, expose, settledNow, type Chained } from "./chained.js";
 import { AspireContainer } from "./container.js";
 import { ComposeEnvironment } from "./compose-environment.js";
 import { AspireConnectionString, AspireParameter, AspirePostgres, AspireRabbitMQ, AspireRedis } from "./integrations.js";
@@ -103,7 +103,9 @@ export class AspireBuilder {
    * @example builder.addJavaScriptApp("api", "./api", { runScriptName: "start" })
    */
   addJavaScriptApp(name: string, appDirectory: string, options: { runScriptName?: string } = {}): Chained<AspireJavaScriptApp> {
-    return this.wrap(AspireJavaScriptApp, this.app.native.addNpmApp(name, appDirectory, options.runScriptName ?? "dev"));
+    const app = this.wrap(AspireJavaScriptApp, this.app.native.addNpmApp(name, appDirectory, options.runScriptName ?? "dev"));
+    settledNow(app)!.script = { name: options.runScriptName ?? "dev", args: [] };
+    return app;
   }
 
   /**
@@ -115,6 +117,7 @@ export class AspireBuilder {
     native.withArgs(...npmArgs(options.runScriptName ?? "dev", [], vitePortArgs(native.resource)));
     const app = new AspireJavaScriptApp(this.app, rememberModel(native, this.app.native.resources));
     app.vite = true;
+    app.script = { name: options.runScriptName ?? "dev", args: [] };
     return chained(app);
   }
 
