@@ -16,6 +16,7 @@ export { amqpUrl } from "./connection-strings/amqp-url.js";
 export { createPgPool, type PgPoolOptions, type ResilientPool } from "./postgres/create-pg-pool.js";
 export { isTransientDatabaseError } from "./postgres/transient-errors.js";
 export { DEFAULT_SLOW_STATEMENT_MS, type QueryLoggingOptions } from "./postgres/query-log-settings.js";
+export { asRoutineStatements } from "./postgres/query-log.js";
 export { createRedis, type CreateRedisOptions } from "./redis/create-redis.js";
 export { connectAmqp, type ConnectAmqpOptions } from "./amqp/connect-amqp.js";
 export type { AmqpConnection } from "./amqp/amqp-connection.js";

@@ -1,3 +1,4 @@
+import { asRoutineStatements } from "../postgres/query-log.js";
 import { describeError } from "../resilience/describe-error.js";
 import type { HealthCheck, HealthCheckResult, HealthReport } from "./health-check.js";
 
@@ -36,7 +37,8 @@ async function runOne(check: HealthCheck, timeoutMs: number): Promise<HealthChec
     }, timeoutMs);
   });
   try {
-    const detail = await Promise.race([check.check(controller.signal), timeout]);
+    // Probes come every few seconds for the service's whole life: their statements log at debug.
+    const detail = await Promise.race([asRoutineStatements(() => check.check(controller.signal)), timeout]);
     return { status: "Healthy", durationMs: elapsed(started), ...(detail ? { detail } : {}) };
   } catch (error) {
     return { status: "Unhealthy", durationMs: elapsed(started), error: describeError(error) };

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type pg from "pg";
 import type { LoggerLike } from "../logging/logger-like.js";
-import { logStatement, type QueryLogSettings } from "./query-log.js";
+import { logStatement, statementInfoEnabled, type QueryLogSettings } from "./query-log.js";
 
 type Callback = (error: Error | null, result?: pg.QueryResult) => void;
 
@@ -10,7 +10,6 @@ type Callback = (error: Error | null, result?: pg.QueryResult) => void;
  * handed to the pool as its `Client`. Cursors and other submittables pass through unlogged.
  */
 export function loggingClientClass(Base: typeof pg.Client, logger: LoggerLike, settings: QueryLogSettings): typeof pg.Client {
-  const enabled = () => (logger as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.("info") ?? true;
   class LoggingClient extends Base {
     // pg's overloads differ only in argument shapes; this one forwards them unchanged.
     override query(...args: unknown[]): never {
@@ -22,8 +21,10 @@ export function loggingClientClass(Base: typeof pg.Client, logger: LoggerLike, s
       const values = Array.isArray(second) ? (second as unknown[]) : config?.values;
       const started = performance.now();
       const done = (error: unknown, result?: pg.QueryResult) => {
-        if (error !== undefined || enabled()) {
-          logStatement(logger, settings, { text, values, durationMs: performance.now() - started, rowCount: result?.rowCount, ...(error === undefined ? {} : { error }) });
+        const durationMs = performance.now() - started;
+        // Failed and slow statements are logged at error and warn whatever the level; the rest only when it would show.
+        if (error !== undefined || durationMs >= settings.slowStatementMs || statementInfoEnabled(logger)) {
+          logStatement(logger, settings, { text, values, durationMs, rowCount: result?.rowCount, ...(error === undefined ? {} : { error }) });
         }
       };
       const callbackAt = args.findIndex((arg) => typeof arg === "function");

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { LoggerLike } from "../logging/logger-like.js";
 import { describeError } from "../resilience/describe-error.js";
 
@@ -15,8 +16,26 @@ export interface QueryLogSettings {
 
 const MAX_STATEMENT_CHARS = 2_000;
 
+const routine = new AsyncLocalStorage<true>();
+
 /**
- * Logs one finished statement: info with its duration, warn when slow, error with the server's
+ * Runs `work` with its successful, fast statements logged at debug instead of info: health checks
+ * run every few seconds for the service's whole life and would otherwise fill its log. Slow and
+ * failed statements keep their levels.
+ * @example await asRoutineStatements(() => pool.query("SELECT 1"));
+ */
+export function asRoutineStatements<T>(work: () => Promise<T>): Promise<T> {
+  return routine.run(true, work);
+}
+
+/** Whether a statement finishing now at info would be logged: false inside asRoutineStatements unless debug is on. */
+export function statementInfoEnabled(logger: LoggerLike): boolean {
+  const isLevelEnabled = (logger as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled;
+  return isLevelEnabled?.call(logger, routine.getStore() ? "debug" : "info") ?? true;
+}
+
+/**
+ * Logs one finished statement: info with its duration (debug inside asRoutineStatements), warn when slow, error with the server's
  * code, hint and position when it failed. Passwords in `PASSWORD '…'` clauses are always masked.
  * @example logStatement(logger, settings, { text, values, durationMs: 3, rowCount: 1 });
  */
@@ -34,6 +53,8 @@ export function logStatement(
     logger.error({ ...details, ...serverError(statement.error, settings.includeErrorDetail) }, `statement failed after ${durationMs} ms: ${describeError(statement.error)}`);
   } else if (durationMs >= settings.slowStatementMs) {
     logger.warn({ ...details, rows: statement.rowCount }, `slow statement: ${durationMs} ms (threshold ${settings.slowStatementMs} ms)`);
+  } else if (routine.getStore()) {
+    logger.debug({ ...details, rows: statement.rowCount }, `statement executed in ${durationMs} ms`);
   } else {
     logger.info({ ...details, rows: statement.rowCount }, `statement executed in ${durationMs} ms`);
   }
