@@ -124,6 +124,8 @@ describe("the dashboard against a real run (Redis container and a Node worker)",
     await page.getByRole("button", { name: "Following", exact: true }).click();
     await page.getByRole("button", { name: "Paused", exact: true }).waitFor();
     await viewport().evaluate((element) => element.scrollTo(0, 0));
+    // The rows are redrawn in the frame after the scroll.
+    await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
     const firstShown = await page.locator(".log-row").first().getAttribute("data-seq");
     const paused = await viewState();
     await expect.poll(async () => (await viewState()).lastSeq, { timeout: UI_TIMEOUT_MS }).toBeGreaterThan(paused.lastSeq);

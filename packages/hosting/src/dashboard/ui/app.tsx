@@ -48,5 +48,6 @@ function App({ store, logs }: { readonly store: Store; readonly logs: LogBuffer 
 
 const store = new Store();
 const logs = new LogBuffer(DEFAULT_RETENTION);
+logs.subscribe((change) => store.countErrors(change.added));
 followStream(store, logs);
 render(<App store={store} logs={logs} />, document.getElementById("app")!);

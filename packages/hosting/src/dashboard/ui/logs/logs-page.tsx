@@ -7,7 +7,7 @@ import { VirtualLog } from "./virtual-log.js";
 
 /** Console logs of one resource (`#/logs/NAME`) or of all of them interleaved (`#/logs`). */
 export function LogsPage({ store, logs, name }: { readonly store: Store; readonly logs: LogBuffer; readonly name?: string }) {
-  const { resources } = useAppState(store);
+  const { resources, errorCounts } = useAppState(store);
   const [state, setState] = useState<ToolbarState>({ filter: "", follow: true, wrap: false, timestamps: true });
   const [cleared, setCleared] = useState<Readonly<Record<string, number>>>({});
   const [counts, setCounts] = useState({ shown: 0, held: 0 });
@@ -24,7 +24,7 @@ export function LogsPage({ store, logs, name }: { readonly store: Store; readonl
     view.current?.update(options);
     count();
   }, [name, state, cleared]);
-  useEffect(() => store.markErrorsSeen(name === undefined ? resources.map((r) => r.name) : [name]), [name, resources]);
+  useEffect(() => store.markErrorsSeen(name === undefined ? resources.map((r) => r.name) : [name]), [name, resources, errorCounts]);
   useEffect(() => {
     const timer = setInterval(count, 500);
     return () => clearInterval(timer);

@@ -1,4 +1,4 @@
-import type { ResourceView, Snapshot } from "../../protocol.js";
+import type { LogLine, ResourceView, Snapshot } from "../../protocol.js";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "signed-out";
 
@@ -16,13 +16,17 @@ export interface AppState {
   readonly toasts: readonly Toast[];
   /** stderr lines counted per resource when its console was last looked at (for the error badge). */
   readonly seenErrors: Readonly<Record<string, number>>;
+  /** stderr lines per resource since the run started: the snapshot's count plus the lines received after it. */
+  readonly errorCounts: Readonly<Record<string, number>>;
 }
 
 const TOAST_MS = 6_000;
 
 /** The page's resource state: replaced by each snapshot, patched by each `resource` event. */
 export class Store {
-  #state: AppState = { resources: [], connection: "connecting", toasts: [], seenErrors: {} };
+  #state: AppState = { resources: [], connection: "connecting", toasts: [], seenErrors: {}, errorCounts: {} };
+  /** The snapshot's log cursor: its stderr counts include every line up to it. */
+  #errorCursor = 0;
   #nextToast = 1;
   readonly #listeners = new Set<() => void>();
   readonly #resourceListeners = new Set<(resource: ResourceView) => void>();
@@ -47,7 +51,9 @@ export class Store {
   }
 
   setSnapshot(snapshot: Snapshot): void {
-    this.#set({ app: snapshot.app, resources: snapshot.resources, connection: "live" });
+    this.#errorCursor = snapshot.logCursor;
+    const errorCounts = Object.fromEntries(snapshot.resources.map((resource) => [resource.name, resource.errorLogCount]));
+    this.#set({ app: snapshot.app, resources: snapshot.resources, connection: "live", errorCounts });
     for (const resource of snapshot.resources) this.#resourceListeners.forEach((listener) => listener(resource));
   }
 
@@ -63,12 +69,23 @@ export class Store {
     if (connection !== this.#state.connection) this.#set({ connection });
   }
 
+  /** Counts the stderr lines among newly received ones (the server sends no resource event for them). */
+  countErrors(lines: readonly LogLine[]): void {
+    let counts: Record<string, number> | undefined;
+    for (const line of lines) {
+      if (line.stream !== "stderr" || line.seq <= this.#errorCursor) continue;
+      counts ??= { ...this.#state.errorCounts };
+      counts[line.resource] = (counts[line.resource] ?? 0) + 1;
+    }
+    if (counts) this.#set({ errorCounts: counts });
+  }
+
   /** The error badge of these resources starts from zero again (their console is on screen). */
   markErrorsSeen(names: readonly string[]): void {
     const seen = { ...this.#state.seenErrors };
     let changed = false;
     for (const name of names) {
-      const count = this.resource(name)?.errorLogCount ?? 0;
+      const count = this.#state.errorCounts[name] ?? 0;
       if (seen[name] !== count) [seen[name], changed] = [count, true];
     }
     if (changed) this.#set({ seenErrors: seen });
@@ -76,8 +93,7 @@ export class Store {
 
   /** stderr lines of `name` since its console was last on screen. */
   unseenErrors(name: string): number {
-    const resource = this.resource(name);
-    return resource === undefined ? 0 : Math.max(0, resource.errorLogCount - (this.#state.seenErrors[name] ?? 0));
+    return Math.max(0, (this.#state.errorCounts[name] ?? 0) - (this.#state.seenErrors[name] ?? 0));
   }
 
   toast(text: string, kind: Toast["kind"] = "info"): void {
