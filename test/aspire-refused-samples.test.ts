@@ -45,7 +45,6 @@ const REFUSED: readonly (readonly [string, string])[] = [
   ["Aspire.Hosting.Nats", "addNats"],
   ["Aspire.Hosting.OpenAI", "addOpenAI"],
   ["Aspire.Hosting.Oracle", "addOracle"],
-  ["Aspire.Hosting.PostgreSQL", "withPgWeb"],
   ["Aspire.Hosting.Python", "addPythonApp"],
   ["Aspire.Hosting.Qdrant", "addQdrant"],
   ["Aspire.Hosting.Seq", "addSeq"],
@@ -65,6 +64,14 @@ describe.concurrent("samples that use what bosun cannot run", () => {
     expect(await run.exited, run.output()).toBe(1);
     expect(run.output()).toContain(`error: Aspire's ${api}() is not supported by bosun: ${decision.reason}; ${decision.instead}\n`);
     expect(run.output()).not.toContain("resources healthy");
+  });
+
+  it("Aspire.Hosting.PostgreSQL stops at withDataBindMount's isReadOnly option (after withPgWeb and the other data mounts)", { timeout: 60_000 }, async () => {
+    const run = runSample("Aspire.Hosting.PostgreSQL", ["run", "--no-dashboard"], sampleEnvironment());
+    expect(await run.exited, run.output()).toBe(1);
+    expect(run.output()).toContain(
+      "error: Aspire's withDataBindMount(…, { isReadOnly: true }) is not supported by bosun: a server's data folder is written to; leave isReadOnly out, or use withBindMount(source, target, { isReadOnly: true }) for other files\n",
+    );
   });
 
   it("Aspire.Hosting.Orleans stops at addConnectionString's environmentVariableName option", { timeout: 60_000 }, async () => {

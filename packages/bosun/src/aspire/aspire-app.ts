@@ -15,6 +15,8 @@ export class AspireApp {
   /** withBuildScript's scripts: Aspire runs them before publishing, which bosun's publisher would not. */
   readonly buildScripts: { resource: string; script: string }[] = [];
   composeEnvironment: string | undefined;
+  /** The app's one pgweb container and the server it connects to (withPgWeb). */
+  pgweb: { server: string; native: NativeBuilder } | undefined;
   readonly executionContext: ExecutionContext;
 
   constructor(

@@ -89,6 +89,23 @@ describe("Aspire's properties and modes", () => {
     expect(commander.bindings!.http!.targetPort).toBe(8081);
   });
 
+  it("adds one pgweb for the app, connected to the server's first database; JDBC strings carry no credentials", async () => {
+    const builder = await createBuilder({ projectDirectory: DIR, args: [] });
+    const postgres = await builder.addPostgres("pg");
+    const db = await postgres.addDatabase("mydb", { databaseName: "testdb" });
+    await postgres.withPgWeb();
+    await postgres.withPgWeb({ containerName: "mypgweb" });
+    expect(await (await postgres.jdbcConnectionString.get()).getValue()).toBe("jdbc:postgresql://{pg.bindings.tcp.host}:{pg.bindings.tcp.port}");
+    expect(await (await db.jdbcConnectionString.get()).getValue()).toBe("jdbc:postgresql://{pg.bindings.tcp.host}:{pg.bindings.tcp.port}/testdb");
+    const other = await builder.addPostgres("pg2");
+    expect(() => other.withPgWeb()).toThrow("Aspire's withPgWeb() on 'pg2' is not supported by bosun: bosun's pgweb connects to one database, of 'pg'");
+    expect(() => other.withPassword()).toThrow("Aspire's withPassword() on PostgreSQL server 'pg2' is not supported by bosun");
+    expect(() => other.withDataBindMount("./data", { isReadOnly: true })).toThrow("Aspire's withDataBindMount(…, { isReadOnly: true }) is not supported by bosun: a server's data folder is written to");
+    const pgweb = (await manifestOf(builder))["pgweb"]!;
+    expect(pgweb).toMatchObject({ image: "sosedoff/pgweb:0.17.0", containerName: "mypgweb", waitFor: [{ resource: "pg", condition: "healthy" }] });
+    expect(pgweb.args).toEqual(["--bind=0.0.0.0", "--listen=8081", "--url", "postgresql://postgres:{pg-password.value}@{pg.bindings.tcp.host}:{pg.bindings.tcp.port}/testdb?sslmode=disable"]);
+  });
+
   it("maps addDockerComposeEnvironment to the Compose publisher", async () => {
     const publishing = await createBuilder({ projectDirectory: DIR, args: ["publish", "--output", "out"] });
     await publishing.addDockerComposeEnvironment("compose");

@@ -38,6 +38,7 @@ export class AspireContainer extends AspireResource {
   withDataBindMount(source: string, options: { isReadOnly?: boolean } = {}): Chained<this> {
     const dataPath = (this.native.resource as { dataPath?: string }).dataPath;
     if (dataPath === undefined) refuse("withDataBindMount()", `resource '${this.native.name}' has no data folder`, "use withBindMount(source, target)");
+    if (options.isReadOnly) refuse("withDataBindMount(…, { isReadOnly: true })", "a server's data folder is written to", "leave isReadOnly out, or use withBindMount(source, target, { isReadOnly: true }) for other files");
     this.dropDataMount();
     this.native.withBindMount(source, dataPath, { readOnly: options.isReadOnly ?? false });
     return this.done();

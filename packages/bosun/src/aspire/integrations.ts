@@ -7,6 +7,7 @@ import { AspireReferenceExpression } from "./reference-expression.js";
 import { AspireResource } from "./resource.js";
 import { addRedisCommander, type CompanionOptions } from "./redis-commander.js";
 import { addRedisInsight } from "./redis-insight.js";
+import { withPgWeb } from "./pgweb.js";
 import { refuse } from "./refusals.js";
 import type { PostgresServerBuilder } from "@bosun/postgres";
 import type { RabbitMQBuilder } from "@bosun/rabbitmq";
@@ -15,6 +16,11 @@ import type { RedisBuilder } from "@bosun/redis";
 /** Aspire's PostgresServerResource on bosun's PostgreSQL integration. */
 export class AspirePostgres extends AspireServer {
   override readonly aspireKind: string = "postgres";
+  /** `jdbc:postgresql://host:port`, without credentials, as Aspire's. */
+  readonly jdbcConnectionString: AspireProperty<AspireReferenceExpression> = property(() => {
+    const { host, port } = (this.native.resource as { primaryEndpoint: EndpointReference }).primaryEndpoint;
+    return new AspireReferenceExpression(expr`jdbc:postgresql://${host}:${port}`);
+  });
 
   /** @example const db = await postgres.addDatabase("db", { databaseName: "app" }) */
   addDatabase(name: string, options: { databaseName?: string } = {}): Chained<AspireDatabase> {
@@ -33,6 +39,15 @@ export class AspirePostgres extends AspireServer {
     return this.done();
   }
 
+  /**
+   * One `pgweb` container for the app, connected to this server's first database.
+   * @example postgres.withPgWeb({ containerName: "mypgweb" })
+   */
+  withPgWeb(options: CompanionOptions = {}): Chained<this> {
+    withPgWeb(this, options);
+    return this.done();
+  }
+
   /** Refused: bosun's PostgreSQL takes its password when it is added. */
   withPassword(..._given: unknown[]): never {
     refuse(`withPassword() on PostgreSQL server '${this.native.name}'`, "bosun sets a PostgreSQL server's password when it is added", `pass it to builder.addPostgres("${this.native.name}", { password })`);
@@ -43,6 +58,8 @@ export class AspirePostgres extends AspireServer {
 export class AspireDatabase extends AspireResource {
   override readonly aspireKind: string = "database";
   readonly databaseName: AspireProperty<string>;
+  /** `jdbc:postgresql://host:port/database`, without credentials, as Aspire's. */
+  readonly jdbcConnectionString: AspireProperty<AspireReferenceExpression>;
   readonly uriExpression: AspireProperty<AspireReferenceExpression>;
   readonly connectionStringExpression: AspireProperty<AspireReferenceExpression>;
 
@@ -50,6 +67,10 @@ export class AspireDatabase extends AspireResource {
     super(...args);
     const database = () => this.native.resource as { databaseName: string; uriExpression: ReferenceExpression; connectionStringExpression: ReferenceExpression };
     this.databaseName = property(() => database().databaseName);
+    this.jdbcConnectionString = property(() => {
+      const { host, port } = (this.native.resource as { parent: { primaryEndpoint: EndpointReference } }).parent.primaryEndpoint;
+      return new AspireReferenceExpression(expr`jdbc:postgresql://${host}:${port}/${database().databaseName}`);
+    });
     this.uriExpression = property(() => new AspireReferenceExpression(database().uriExpression));
     this.connectionStringExpression = property(() => new AspireReferenceExpression(database().connectionStringExpression));
   }
