@@ -45,14 +45,14 @@ const REFUSED: readonly (readonly [string, string])[] = [
   ["Aspire.Hosting.Nats", "addNats"],
   ["Aspire.Hosting.OpenAI", "addOpenAI"],
   ["Aspire.Hosting.Oracle", "addOracle"],
-  ["Aspire.Hosting.Python", "addPythonApp"],
+  ["Aspire.Hosting.Python", "addUvicornApp"],
   ["Aspire.Hosting.Qdrant", "addQdrant"],
   ["Aspire.Hosting.Seq", "addSeq"],
   ["Aspire.Hosting.SqlServer", "addSqlServer"],
   ["Aspire.Hosting.Valkey", "addValkey"],
   ["Aspire.Hosting.Yarp", "addParameterFromConfiguration"],
   ["Aspire.Hosting", "addDockerfile"],
-  ["RpsArena", "addPythonApp"],
+  ["RpsArena", "addCSharpApp"],
   ["AzureFunctionsSample", "addAzureStorage"],
 ];
 

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createBuilder as createRootBuilder } from "../index.js";
 import { ContainerLifetime, createBuilder, refExpr, type EnvironmentCallbackContext } from "./index.js";
@@ -104,6 +107,20 @@ describe("Aspire's properties and modes", () => {
     const pgweb = (await manifestOf(builder))["pgweb"]!;
     expect(pgweb).toMatchObject({ image: "sosedoff/pgweb:0.17.0", containerName: "mypgweb", waitFor: [{ resource: "pg", condition: "healthy" }] });
     expect(pgweb.args).toEqual(["--bind=0.0.0.0", "--listen=8081", "--url", "postgresql://postgres:{pg-password.value}@{pg.bindings.tcp.host}:{pg.bindings.tcp.port}/testdb?sslmode=disable"]);
+  });
+
+  it("runs Python apps as processes: the app's .venv interpreter when it exists, else python3 from PATH", async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), "bosun-aspire-python-"));
+    mkdirSync(path.join(directory, "with-venv", ".venv", "bin"), { recursive: true });
+    writeFileSync(path.join(directory, "with-venv", ".venv", "bin", "python"), "");
+    const builder = await createBuilder({ projectDirectory: directory, args: [] });
+    await builder.addPythonApp("script", "./plain", "main.py").withHttpEndpoint({ env: "PORT" });
+    await builder.addPythonModule("module", "./with-venv", "worker");
+    await builder.addPythonExecutable("tool", "./plain", "pytest");
+    const resources = await manifestOf(builder);
+    expect(resources.script).toMatchObject({ command: "python3", args: ["main.py"] });
+    expect(resources.module).toMatchObject({ command: path.join(directory, "with-venv", ".venv", "bin", "python"), args: ["-m", "worker"] });
+    expect(resources.tool!.command).toBe("pytest");
   });
 
   it("maps addDockerComposeEnvironment to the Compose publisher", async () => {

@@ -8,6 +8,7 @@ import { ComposeEnvironment } from "./compose-environment.js";
 import { AspireConnectionString, AspireParameter, AspirePostgres, AspireRabbitMQ, AspireRedis } from "./integrations.js";
 import { AspireJavaScriptApp, npmArgs, rememberModel, vitePortArgs } from "./javascript-apps.js";
 import { property } from "./properties.js";
+import { pythonCommand } from "./python-apps.js";
 import { refuse } from "./refusals.js";
 import { AspireResource, type NativeBuilder } from "./resource.js";
 import type { AppBuilder } from "../native-builder.js";
@@ -96,6 +97,31 @@ export class AspireBuilder {
    */
   addNodeApp(name: string, appDirectory: string, scriptPath: string): Chained<AspireJavaScriptApp> {
     return this.wrap(AspireJavaScriptApp, this.app.native.addNodeApp(name, appDirectory, scriptPath));
+  }
+
+  /**
+   * `python <script>` in the app's folder: the app's `.venv` interpreter when it exists, else
+   * `python3` from PATH (bosun creates no virtual environment and installs no requirements).
+   * @example builder.addPythonApp("worker", "./worker", "main.py").withHttpEndpoint({ env: "PORT" })
+   */
+  addPythonApp(name: string, appDirectory: string, scriptPath: string): Chained<AspireResource> {
+    return this.addExecutable(name, pythonCommand(this.app.native.appHost.directory, appDirectory, "python", "python3"), appDirectory, [scriptPath]);
+  }
+
+  /**
+   * `python -m <module>` in the app's folder, with the same interpreter as addPythonApp.
+   * @example builder.addPythonModule("api", "./api", "myapp")
+   */
+  addPythonModule(name: string, appDirectory: string, moduleName: string): Chained<AspireResource> {
+    return this.addExecutable(name, pythonCommand(this.app.native.appHost.directory, appDirectory, "python", "python3"), appDirectory, ["-m", moduleName]);
+  }
+
+  /**
+   * A tool of the app's virtual environment (`.venv/bin/<name>`), else the one on PATH.
+   * @example builder.addPythonExecutable("tests", "./api", "pytest")
+   */
+  addPythonExecutable(name: string, appDirectory: string, executableName: string): Chained<AspireResource> {
+    return this.addExecutable(name, pythonCommand(this.app.native.appHost.directory, appDirectory, executableName), appDirectory);
   }
 
   /**
