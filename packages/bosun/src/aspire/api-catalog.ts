@@ -133,6 +133,10 @@ const DECISIONS: Readonly<Record<string, Decision>> = {
   withBun: mapped("`bun run <script> <args>` runs the app's script; `{ install: false }` only: any other is refused at the call, since bosun installs no packages (run bun install first)"),
   withBuildScript: mapped("recorded: `run` runs no build script (as Aspire's run mode); `publish` is refused, since bosun's publisher would not run it"),
   withViteConfig: mapped("`--config <file>` on Vite's dev server (addViteApp only)"),
+  addDockerfile: refused(
+    "bosun's run starts containers from images and builds none from a Dockerfile (its engine layer builds images only when publishing apps)",
+    'build it first (`docker build -t <name> <folder>`) and use builder.addContainer(name, "<name>"), or run the app with addNodeApp/addExecutable',
+  ),
   withPgWeb: mapped("one `pgweb` container for the app (sosedoff/pgweb:0.17.0, web UI on 8081) started with `--url` for the server's first database; containerName and configureContainer are honoured; pgweb for a second server is refused"),
   withRedisInsight: mapped("a `<name>-insight` container (redis/redisinsight:3.0, web UI on 5540, data in /data) with the server preconfigured by RI_REDIS_HOST/PORT/ALIAS/PASSWORD"),
   tlsEnabled: mapped("always false: bosun's endpoints and Redis serve no TLS"),
