@@ -45,7 +45,7 @@ const REFUSED: readonly (readonly [string, string])[] = [
   ["Aspire.Hosting.Nats", "addNats"],
   ["Aspire.Hosting.OpenAI", "addOpenAI"],
   ["Aspire.Hosting.Oracle", "addOracle"],
-  ["Aspire.Hosting.Python", "addUvicornApp"],
+  ["Aspire.Hosting.Python", "withVirtualEnvironment"],
   ["Aspire.Hosting.Qdrant", "addQdrant"],
   ["Aspire.Hosting.Seq", "addSeq"],
   ["Aspire.Hosting.SqlServer", "addSqlServer"],

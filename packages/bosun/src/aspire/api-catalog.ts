@@ -124,7 +124,7 @@ const DECISIONS: Readonly<Record<string, Decision>> = {
   addPythonApp: mapped("a process `python <script>` in the app's folder: its `.venv/bin/python` when that exists, else `python3` from PATH; bosun creates no virtual environment and installs no requirements"),
   addPythonModule: mapped("a process `python -m <module>`, with addPythonApp's interpreter"),
   addPythonExecutable: mapped("a process running the app's `.venv/bin/<name>`, else `<name>` from PATH"),
-  addUvicornApp: refused("bosun does not manage Python virtual environments", 'use builder.addExecutable(name, "uvicorn", dir, ["main:app", "--port", …])'),
+  addUvicornApp: mapped("a process `uvicorn <app> --host 127.0.0.1 --port <port> --reload` (0.0.0.0 and no --reload when publishing) on an http endpoint with PORT; the app's `.venv/bin/uvicorn` when it exists, else from PATH"),
   withHttpsEndpoint: refused("bosun serves development endpoints over plain HTTP and issues no certificates", "use withHttpEndpoint()"),
   withHttpsDeveloperCertificate: refused("bosun issues no development certificates", "use withHttpEndpoint()"),
   withNpm: mapped("npm runs the app's script (the default); `{ install: false }` only: any other is refused at the call, since bosun installs no packages (run npm install first)"),

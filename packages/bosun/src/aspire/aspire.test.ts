@@ -109,7 +109,7 @@ describe("Aspire's properties and modes", () => {
     expect(pgweb.args).toEqual(["--bind=0.0.0.0", "--listen=8081", "--url", "postgresql://postgres:{pg-password.value}@{pg.bindings.tcp.host}:{pg.bindings.tcp.port}/testdb?sslmode=disable"]);
   });
 
-  it("runs Python apps as processes: the app's .venv interpreter when it exists, else python3 from PATH", async () => {
+  it("runs Python apps and Uvicorn as processes: the app's .venv tools when they exist, else python3 / the tool from PATH", async () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), "bosun-aspire-python-"));
     mkdirSync(path.join(directory, "with-venv", ".venv", "bin"), { recursive: true });
     writeFileSync(path.join(directory, "with-venv", ".venv", "bin", "python"), "");
@@ -117,7 +117,10 @@ describe("Aspire's properties and modes", () => {
     await builder.addPythonApp("script", "./plain", "main.py").withHttpEndpoint({ env: "PORT" });
     await builder.addPythonModule("module", "./with-venv", "worker");
     await builder.addPythonExecutable("tool", "./plain", "pytest");
+    await builder.addUvicornApp("api", "./plain", "main:app");
     const resources = await manifestOf(builder);
+    expect(resources.api).toMatchObject({ command: "uvicorn", args: ["main:app", "--host", "127.0.0.1", "--port", "{api.bindings.http.targetPort}", "--reload"] });
+    expect(resources.api!.env).toMatchObject({ PORT: "{api.bindings.http.targetPort}" });
     expect(resources.script).toMatchObject({ command: "python3", args: ["main.py"] });
     expect(resources.module).toMatchObject({ command: path.join(directory, "with-venv", ".venv", "bin", "python"), args: ["-m", "worker"] });
     expect(resources.tool!.command).toBe("pytest");

@@ -1,5 +1,6 @@
 import path from "node:path";
-import type { ParameterResource, ResourceBuilder } from "@bosun/hosting";
+import { EndpointReference, type ParameterResource, type ResourceBuilder } from "@bosun/hosting";
+import { commandOf } from "./execution-context.js";
 import { createBuilder as createNativeBuilder } from "../native-builder.js";
 import { AspireApp, buildApplication } from "./aspire-app.js";
 import { chained, expose, settledNow, type Chained } from "./chained.js";
@@ -122,6 +123,20 @@ export class AspireBuilder {
    */
   addPythonExecutable(name: string, appDirectory: string, executableName: string): Chained<AspireResource> {
     return this.addExecutable(name, pythonCommand(this.app.native.appHost.directory, appDirectory, executableName), appDirectory);
+  }
+
+  /**
+   * Uvicorn serving `app` (`module:attribute`) on an allocated http endpoint (PORT too), as Aspire's:
+   * `uvicorn <app> --host <host> --port <port>`, with `--reload` when running; the app's
+   * `.venv/bin/uvicorn` when it exists, else uvicorn from PATH.
+   * @example builder.addUvicornApp("api", "./api", "main:app").withHttpHealthCheck({ path: "/health" })
+   */
+  addUvicornApp(name: string, appDirectory: string, app: string): Chained<AspireResource> {
+    const running = commandOf(this.app.args) !== "publish" && commandOf(this.app.args) !== "manifest";
+    const native = this.app.native.addExecutable(name, pythonCommand(this.app.native.appHost.directory, appDirectory, "uvicorn"), appDirectory).withHttpEndpoint({ env: "PORT" });
+    const port = new EndpointReference(native.resource, "http").property("targetPort");
+    native.withArgs(app, "--host", running ? "127.0.0.1" : "0.0.0.0", "--port", port, ...(running ? ["--reload"] : []));
+    return this.wrap(AspireResource, native);
   }
 
   /**
