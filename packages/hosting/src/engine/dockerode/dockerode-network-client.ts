@@ -8,6 +8,8 @@ const NOT_FOUND = 404;
 const FORBIDDEN = 403;
 // Not attached, or a container being removed (its endpoint goes with it).
 const NOT_CONNECTED = /is not connected|marked for removal/i;
+// Podman's answer (HTTP 500) for a container already attached to the network.
+const ALREADY_CONNECTED = /is already connected to network/i;
 
 export class DockerodeNetworkClient implements NetworkClient {
   readonly #docker: Docker;
@@ -46,8 +48,8 @@ export class DockerodeNetworkClient implements NetworkClient {
   async connect(network: string, container: string, aliases: readonly string[]): Promise<void> {
     const operation = { action: `connect container '${container}' to network '${network}'`, endpoint: this.#endpoint };
     const body = { Container: container, EndpointConfig: { Aliases: [...aliases] } };
-    // 403: the container is already attached (the engine's answer for a running container).
-    await callEngineIdempotent(operation, [FORBIDDEN], () => this.#docker.getNetwork(network).connect(body));
+    // Already attached: Docker answers 403 (for a running container), Podman 500 "is already connected".
+    await callEngineIdempotent(operation, [FORBIDDEN], () => this.#docker.getNetwork(network).connect(body), (error) => ALREADY_CONNECTED.test(engineMessage(error)));
   }
 
   async disconnect(network: string, container: string): Promise<void> {
