@@ -20,13 +20,15 @@ function owners(name: string, classes: ReadonlyMap<string, readonly string[]>): 
 /** The table: one row per API name. */
 export function renderTable(): string {
   const classes = aspireApiClasses();
-  const rows = aspireApiNames().map((name) => {
-    const decision = aspireApiDecision(name)!;
+  const decided = aspireApiNames().map((name) => ({ name, decision: aspireApiDecision(name)! }));
+  const rows = decided.map(({ name, decision }) => {
     const what =
       decision.status === "supported" ? `supported${decision.note ? `: ${decision.note}` : ""}` : decision.status === "mapped" ? `mapped to ${decision.to}` : `**refused**: ${decision.reason}; ${decision.instead}`;
     return `| \`${name}\` | ${owners(name, classes)} | ${what.replaceAll("|", "\\|")} |`;
   });
-  return [START, "", "| API | on | in bosun |", "| --- | --- | --- |", ...rows, "", END].join("\n");
+  const count = (status: string) => decided.filter(({ decision }) => decision.status === status).length;
+  const summary = `${rows.length} names: ${count("supported")} supported, ${count("mapped")} mapped, ${count("refused")} refused.`;
+  return [START, "", summary, "", "| API | on | in bosun |", "| --- | --- | --- |", ...rows, "", END].join("\n");
 }
 
 /** The page with its table replaced by the current one. */

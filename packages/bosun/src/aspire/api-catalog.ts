@@ -230,6 +230,13 @@ export function aspireApiNames(): readonly string[] {
 
 /** The generated classes that have each Aspire API name (top-level exports have none). */
 export function aspireApiClasses(): ReadonlyMap<string, readonly string[]> {
+  API_CLASSES ??= classesOfNames();
+  return API_CLASSES;
+}
+
+let API_CLASSES: ReadonlyMap<string, readonly string[]> | undefined;
+
+function classesOfNames(): ReadonlyMap<string, readonly string[]> {
   const classes = new Map<string, string[]>();
   for (const [owner, members] of Object.entries(ASPIRE_MEMBERS)) {
     for (const member of members.split(" ")) classes.set(member, [...(classes.get(member) ?? []), owner]);
