@@ -15,16 +15,6 @@ export const DOCKER_ONLY_TESTS: readonly { readonly file: string; readonly why: 
  * too, by this explicit list, until bosun is fixed for them (docs/engines.md lists them as open).
  */
 export const NOT_YET_ON_PODMAN: readonly { readonly file: string; readonly why: string }[] = [
-  { file: "packages/hosting/src/runtime/docker/persistent-container.docker.test.ts", why: "a persistent container is recreated instead of reused on Podman" },
-  { file: "packages/hosting/src/runtime/docker/docker-preflight.docker.test.ts", why: "Podman 4.3 has no GET /distribution endpoint; its 404 reads as the registry answering, so preflight does not report a missing image" },
-  { file: "packages/postgres/src/pgadmin.docker.test.ts", why: "Podman names a locally built image docker.io/…" },
   { file: "test/publish-kubernetes.docker.test.ts", why: "the Redis wait-for check with a wrong password does not fail on Podman" },
   { file: "packages/hosting/src/publish/images/node-app-image.docker.test.ts", why: "`docker run` through Podman's API returns 0 for a container that exited 1" },
-  { file: "packages/testing/src/reference-stack.docker.test.ts", why: "@bosun/testing's Testcontainers start times out waiting for RabbitMQ's ports on Podman" },
-  { file: "packages/testing/src/node-app.docker.test.ts", why: "as above (RabbitMQ through Testcontainers)" },
-  { file: "examples/ecommerce/auth-api/test/auth-api.docker.test.ts", why: "as above (RabbitMQ through Testcontainers)" },
-  { file: "examples/ecommerce/auth-api/test/migrations.docker.test.ts", why: "as above (RabbitMQ through Testcontainers)" },
-  { file: "examples/ecommerce/frontend/test/frontend.docker.test.ts", why: "as above (RabbitMQ through Testcontainers)" },
-  { file: "examples/ecommerce/gateway/test/outages.docker.test.ts", why: "as above (RabbitMQ through Testcontainers)" },
-  { file: "examples/ecommerce/gateway/test/round-trip.docker.test.ts", why: "as above (RabbitMQ through Testcontainers)" },
 ];
