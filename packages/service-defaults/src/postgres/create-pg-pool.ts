@@ -10,6 +10,7 @@ import { describeError } from "../resilience/describe-error.js";
 import type { BreakerOptions, RetryOptions } from "../resilience/resilience-options.js";
 import { resolveResilience } from "../resilience/resilience-options.js";
 import { createResiliencePolicy, type CircuitStateName } from "../resilience/resilience-policy.js";
+import { guardedClientClass } from "./guarded-client.js";
 import { instrumentedClientClass } from "./instrumented-client.js";
 import { loggingClientClass } from "./logging-client.js";
 import { keepMinimumIdle } from "./pool-warmer.js";
@@ -57,7 +58,10 @@ export function createPgPool(name: string, options: PgPoolOptions): ResilientPoo
   for (const { keyword, reason } of connection.ignored) {
     options.logger.info({ dependency: name, keyword }, `${variable}: '${keyword}' is ignored: ${reason}`);
   }
-  const pool = new pg.Pool({ ...config, Client: clientClass(name, connection, options, env) });
+  const Client = guardedClientClass(clientClass(name, connection, options, env), (error) =>
+    options.logger.warn({ dependency: name }, `${what}: connection lost while checked out: ${describeError(error)}; its queries fail and the pool discards it`),
+  );
+  const pool = new pg.Pool({ ...config, Client });
   // Without a listener an idle client's error (server restarted) would crash the process.
   pool.on("error", (error) => options.logger.warn({ dependency: name }, `${what}: idle connection lost: ${describeError(error)}`));
   // An override of `max` (a migration tool's single connection) caps the minimum too.
