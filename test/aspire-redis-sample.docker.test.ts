@@ -54,6 +54,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
+  await run("docker", ["image", "rm", STAND_IN]).catch(() => {});
 }, 120_000);
 
 describe("playground/polyglot/TypeScript/Aspire.Hosting.Redis/ValidationAppHost", () => {
