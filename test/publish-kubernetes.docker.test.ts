@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { parseEnvFile } from "./support/env-file.js";
 import { containerEnvironment, dockerRunArguments, type ManifestContainer, type PodInputs } from "./support/kubelet-emulation.js";
+import { dockerRunOnce } from "./support/docker-run-once.js";
 import { cli, publishableReference } from "./support/published-reference.js";
 import { REPO_ROOT } from "./support/workspace-files.js";
 
@@ -63,7 +64,7 @@ describe("the published Kubernetes manifests, run by the engine as a kubelet wou
     expect(jobInit.map((c) => c.name)).toEqual(["wait-for-postgres"]);
     const began = Date.now();
     const waits = [...initContainers.filter((c) => c !== jobWait), ...jobInit].map((container) =>
-      cli("docker", ["run", "--rm", "--network", NETWORK, ...dockerRunArguments(container, containerEnvironment(container, inputs))], { timeoutMs: 180_000 }).then(() => [container.name, (Date.now() - began) / 1000] as const),
+      dockerRunOnce(["--network", NETWORK, ...dockerRunArguments(container, containerEnvironment(container, inputs))], { timeoutMs: 180_000 }).then(() => [container.name, (Date.now() - began) / 1000] as const),
     );
     const finished = await Promise.all(waits);
     console.log(`kubernetes init containers passed after ${finished.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(", ")}`);
@@ -80,7 +81,7 @@ describe("the published Kubernetes manifests, run by the engine as a kubelet wou
     const wait = containersOf("Deployment", "auth-api").initContainers!.find((c) => c.name === "wait-for-cache")!;
     const wrong: PodInputs = { ...inputs, secretValues: new Map([...inputs.secretValues].map(([k, v]) => [k, `${v}-wrong`])) };
     const once = { ...wait, command: ["sh", "-c", wait.command![2]!.replace(/^until (.*); do .*$/, "$1")] };
-    await expect(cli("docker", ["run", "--rm", "--network", NETWORK, ...dockerRunArguments(once, containerEnvironment(once, wrong))], { timeoutMs: 30_000 })).rejects.toThrow();
-    await expect(cli("docker", ["run", "--rm", "--network", NETWORK, ...dockerRunArguments(once, containerEnvironment(once, inputs))], { timeoutMs: 30_000 })).resolves.toBeDefined();
+    await expect(dockerRunOnce(["--network", NETWORK, ...dockerRunArguments(once, containerEnvironment(once, wrong))], { timeoutMs: 30_000 })).rejects.toThrow();
+    await expect(dockerRunOnce(["--network", NETWORK, ...dockerRunArguments(once, containerEnvironment(once, inputs))], { timeoutMs: 30_000 })).resolves.toBeDefined();
   }, 90_000);
 });

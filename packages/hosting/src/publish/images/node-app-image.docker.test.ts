@@ -46,14 +46,22 @@ const service: PublishService = {
   fileVariables: [],
 };
 
-/** `docker run --rm` of the image; resolves with the exit code and everything it printed. */
+let runs = 0;
+
+/**
+ * `docker run` of the image, then its removal; resolves with the exit code and everything it printed.
+ * Not `--rm`: through Podman 4.3's API, `docker run --rm` exits 0 whatever the container's exit code.
+ */
 async function runImage(args: string[], command: string[] = []): Promise<{ code: number; output: string }> {
+  const name = `${network}-run-${++runs}`;
   try {
-    const { stdout, stderr } = await run("docker", ["run", "--rm", "--network", network, ...args, plan.image, ...command], { timeout: 120_000 });
+    const { stdout, stderr } = await run("docker", ["run", "--name", name, "--network", network, ...args, plan.image, ...command], { timeout: 120_000 });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
     return { code: failed.code ?? -1, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` };
+  } finally {
+    await run("docker", ["rm", "-f", name]).catch(() => {});
   }
 }
 
