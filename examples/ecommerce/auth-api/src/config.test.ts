@@ -13,7 +13,7 @@ describe("readConfig", () => {
 
   it("refuses to start without a JWT key of at least 32 characters, saying where it comes from", () => {
     expect(() => readConfig({ ...ENV, AUTH_JWT_SECRET: undefined })).toThrowErrorMatchingInlineSnapshot(
-      `[Error: AUTH_JWT_SECRET is not set; it needs at least 32 (the AppHost passes its generated parameter 'auth-api-jwt-key'; by hand: openssl rand -base64 32)]`,
+      `[Error: AUTH_JWT_SECRET is not set; it needs at least 32 characters (the AppHost passes its generated parameter 'auth-api-jwt-key'; by hand: openssl rand -base64 32)]`,
     );
     expect(() => readConfig({ ...ENV, AUTH_JWT_SECRET: "short" })).toThrow(/AUTH_JWT_SECRET has 5 characters; it needs at least 32/);
   });

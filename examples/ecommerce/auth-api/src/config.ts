@@ -64,7 +64,7 @@ function jwtSecret(env: Env): string {
   const secret = env.AUTH_JWT_SECRET ?? "";
   if (secret.length < MIN_JWT_SECRET_LENGTH) {
     throw new Error(
-      `AUTH_JWT_SECRET ${secret === "" ? "is not set" : `has ${secret.length} characters`}; it needs at least ${MIN_JWT_SECRET_LENGTH} ` +
+      `AUTH_JWT_SECRET ${secret === "" ? "is not set" : `has ${secret.length} characters`}; it needs at least ${MIN_JWT_SECRET_LENGTH} characters ` +
         "(the AppHost passes its generated parameter 'auth-api-jwt-key'; by hand: openssl rand -base64 32)",
     );
   }
