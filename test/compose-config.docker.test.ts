@@ -24,7 +24,7 @@ async function compose(folder: string, ...args: string[]): Promise<{ code: numbe
   }
 }
 
-const VALUES = { "Parameters__api-base": "https://api.example", "Parameters__api-key": "k", ConnectionStrings__crm: "https://crm.example" };
+const VALUES = { "Parameters__api-base": "https://api.example", "Parameters__api-key": "test-key", ConnectionStrings__crm: "https://crm.example" };
 
 describe("docker-compose 1.29 on published files", () => {
   it.each([
