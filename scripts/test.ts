@@ -18,7 +18,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 const FRONTEND_TSCONFIG = join(ROOT, "examples", "ecommerce", "frontend", "tsconfig.json");
 const DASHBOARD_UI_TSCONFIG = join(ROOT, "packages", "hosting", "src", "dashboard", "ui", "tsconfig.json");
-const FAULTS_COMMAND = ["--conditions=bosun-source", "--import", "tsx", join(ROOT, "bench", "faults", "run-faults.ts"), "--cycles", "2", "--only", "kill,crash,engine"];
+const FAULTS_COMMAND = ["--conditions=bosun-source", "--import", "tsx", join(ROOT, "bench", "faults", "run-faults.ts"), "--cycles", "2", "--only", "kill,crash,engine,disk"];
 const CHROMIUM_SCRIPT = join(ROOT, "examples", "ecommerce", "frontend", "scripts", "ensure-chromium.sh");
 
 runMain(async () => {

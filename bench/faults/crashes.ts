@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appKeyOf, describeAppHost, type EngineClient } from "@bosun/hosting/runtime";
-import { startAppHost } from "./support/app-host-process.js";
+import { startAppHost, timeLimit } from "./support/app-host-process.js";
 import type { Check } from "./support/checks.js";
 import { FIXTURES } from "./support/fault-app.js";
 
@@ -41,7 +41,7 @@ export async function crashes(engine: EngineClient): Promise<{ checks: Check[]; 
   } finally {
     const stopping = Date.now();
     run.child.kill("SIGINT");
-    const code = await Promise.race([run.exited, new Promise((resolve) => setTimeout(() => resolve("hung"), 60_000))]);
+    const code = await Promise.race([run.exited, timeLimit(60_000).then(() => "hung" as const)]);
     const stopSeconds = (Date.now() - stopping) / 1000;
     const left = await engine.containers.list({ labels: { "bosun.app": appKey }, all: true });
     checks.push({ name: "crashes: Ctrl-C still stops the run and leaves no container", passed: code !== "hung" && left.length === 0, detail: `exit ${String(code)} after ${stopSeconds.toFixed(1)} s, ${left.length} container(s) left` });

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { sleep } from "./support/app-host-process.js";
+import { sleep, timeLimit } from "./support/app-host-process.js";
 import type { Check } from "./support/checks.js";
 import { HEALTHY, writerApp } from "./support/fault-app.js";
 import { OwnPodmanService } from "./support/own-podman-service.js";
@@ -61,7 +61,7 @@ export async function engineRestart(volume: string): Promise<EngineRestartResult
   } finally {
     const stopping = Date.now();
     appHost.child.kill("SIGINT");
-    const code = await Promise.race([appHost.exited, sleep(60_000).then(() => "hung" as const)]);
+    const code = await Promise.race([appHost.exited, timeLimit(60_000).then(() => "hung" as const)]);
     stopSeconds = (Date.now() - stopping) / 1000;
     if (code === "hung") appHost.child.kill("SIGKILL");
     const left = await engine.containers.list({ labels: { "bosun.app": app.appKey }, all: true }).catch(() => []);

@@ -56,7 +56,8 @@ if (only.has("engine")) {
 
 if (only.has("disk")) {
   const result = await fullDisk(engine, `bosun-faults-disk-${suffix}`);
-  figures.push(`full disk: ${result.committedBefore} rows committed before the volume filled, ${result.lost} lost after space returned`);
+  const recovered = result.recoverSeconds === undefined ? "never" : `${result.recoverSeconds.toFixed(1)} s`;
+  figures.push(`full disk: Postgres refused after ${result.filledMb} inserts of 1 MB; ${result.committedBefore} rows committed before, ${result.lost} lost after space returned; writes succeeded again ${recovered} after the remount`);
   checks.push(...result.checks);
 }
 

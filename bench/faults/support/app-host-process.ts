@@ -65,3 +65,6 @@ export function isAlive(pid: number): boolean {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A time limit to race against: unlike `sleep`, its timer does not keep the suite's process alive once the race is won. */
+export const timeLimit = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
