@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { EngineClient } from "@bosun/hosting/runtime";
@@ -80,7 +80,7 @@ export async function fullDisk(engine: EngineClient, volume: string): Promise<Fu
     await Promise.race([appHost.exited, timeLimit(60_000)]);
     appHost.child.kill("SIGKILL");
     await engine.volumes.remove(volume).catch(() => {});
-    await run("umount", [mountpoint]).catch(() => {});
+    await run("umount", [mountpoint]).then(() => rmdirSync(mountpoint)).catch(() => {});
   }
   return { checks, committedBefore, lost, filledMb, recoverSeconds };
 }
