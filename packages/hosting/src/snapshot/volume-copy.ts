@@ -75,6 +75,8 @@ async function runHelper(request: VolumeCopyRequest, script: string, options: { 
       );
     }
   } finally {
-    await engine.containers.remove(id, { force: true, removeVolumes: false });
+    // removeVolumes drops only the anonymous volumes the image's VOLUME lines made for this helper;
+    // the named volume it copied is never removed this way.
+    await engine.containers.remove(id, { force: true, removeVolumes: true });
   }
 }
