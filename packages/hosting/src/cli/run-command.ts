@@ -38,11 +38,13 @@ async function runRedacted(application: DistributedApplication, flags: DevLoopFl
   const nameWidth = Math.max(...shown.map((name) => name.length), 8);
   const output = createStatusOutput({ tty: Boolean(process.stdout.isTTY), redact: (line) => redactor.redact(line), nameWidth, shown });
   const started = Date.now();
-  const store = flags.dashboard === false ? undefined : new LogStore({ redact: (line) => redactor.redact(line), ...(flags.dashboardLogLines ? { retention: flags.dashboardLogLines } : {}) });
+  const store = flags.dashboard === false ? undefined : new LogStore(flags.dashboardLogLines ? { retention: flags.dashboardLogLines } : {});
   const app = await application.start({
+    // Each line is redacted once, for the terminal and the dashboard alike.
     onLog: (name, stream, line) => {
-      output.log(name, stream, line);
-      store?.append(name, stream, line);
+      const redacted = redactor.redact(line);
+      output.log(name, stream, redacted);
+      store?.append(name, stream, redacted);
     },
     onProgress: output.message,
     onSecrets: (values) => redactor.add(values),

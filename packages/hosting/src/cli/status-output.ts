@@ -6,6 +6,7 @@ import { formatStatusLine } from "./format-status.js";
 /** Where the run command writes: a live table on a terminal, one line per change otherwise. */
 export interface StatusOutput {
   update(snapshots: readonly ResourceSnapshot[], changed: ResourceSnapshot): void;
+  /** Prints a resource's line, which the caller has already redacted (the dashboard keeps the same text). */
   log(resource: string, stream: LogStream, line: string): void;
   message(text: string): void;
   /** Freezes the live table (before the summary and on exit). */
@@ -35,7 +36,7 @@ export function createStatusOutput(options: StatusOutputOptions): StatusOutput {
         printed.set(changed.name, key);
         console.log(redact(`${stamp()} ${formatStatusLine(changed, nameWidth)}`));
       },
-      log: (resource, _stream, line) => console.log(redact(`${resource.padEnd(nameWidth)} | ${line}`)),
+      log: (resource, _stream, line) => console.log(`${resource.padEnd(nameWidth)} | ${line}`),
       message: (text) => console.log(redact(`${stamp()} ${text}`)),
       done: () => {},
     };
@@ -44,7 +45,7 @@ export function createStatusOutput(options: StatusOutputOptions): StatusOutput {
   const render = () => logUpdate(table.map((s) => redact(formatStatusLine(s, nameWidth))).join("\n"));
   const above = (text: string) => {
     logUpdate.clear();
-    console.log(redact(text));
+    console.log(text);
     render();
   };
   return {
@@ -53,7 +54,7 @@ export function createStatusOutput(options: StatusOutputOptions): StatusOutput {
       render();
     },
     log: (resource, _stream, line) => above(`${resource.padEnd(nameWidth)} | ${line}`),
-    message: (text) => above(text),
+    message: (text) => above(redact(text)),
     done: () => logUpdate.done(),
   };
 }
