@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readProcStat } from "../runtime/process/proc-stat.js";
 
 /** One process between the user and this AppHost, as it was when the AppHost started. */
 export interface Launcher {
@@ -47,14 +47,8 @@ export function endedLauncher(launchers: readonly Launcher[], firstParentPid: nu
   return moved ? { pid: moved.parentPid, parentPid: 0, name: `parent of ${moved.name}` } : { pid: firstParentPid, parentPid: 0, name: "parent process" };
 }
 
-/** /proc/<pid>/stat: the command name is in parentheses (and may hold some), the parent pid follows the state. */
+/** A live (not zombie) process's parent pid and command name, from /proc/<pid>/stat. */
 export function readProcess(pid: number): { parentPid: number; name: string } | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (fields[0] === "Z") return undefined;
-    return { parentPid: Number(fields[1]), name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) };
-  } catch {
-    return undefined;
-  }
+  const stat = readProcStat(pid);
+  return stat && stat.state !== "Z" ? { parentPid: stat.parentPid, name: stat.name } : undefined;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readProcStat } from "../process/proc-stat.js";
 import { hostname } from "node:os";
 import { LABEL } from "./docker-labels.js";
 
@@ -20,14 +20,7 @@ export function isProcessAlive(pid: number): boolean {
 }
 
 function isZombie(pid: number): boolean {
-  if (process.platform !== "linux") return false;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // The state follows the command name, which may itself hold ')'.
-    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
-  } catch {
-    return false;
-  }
+  return process.platform === "linux" && readProcStat(pid)?.state === "Z";
 }
 
 export interface OwnerCheck {

@@ -1,6 +1,7 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import { isProcessAlive } from "../docker/session-owner.js";
 import { processStateDirectory, readSessionRecords, type SessionRecord } from "./process-registry.js";
+import { parseProcStat } from "./proc-stat.js";
 
 /**
  * Ends the process groups of sessions whose AppHost is gone, and forgets those sessions. A group
@@ -57,10 +58,8 @@ async function membersOf(group: number): Promise<number[]> {
   const pids = (await readdir("/proc")).filter((name) => /^\d+$/.test(name));
   const members: number[] = [];
   for (const pid of pids) {
-    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
-    // The command name (field 2) may hold spaces and parentheses; fields after it follow the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(fields[2]) === group) members.push(Number(pid));
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => undefined);
+    if (stat !== undefined && parseProcStat(stat).group === group) members.push(Number(pid));
   }
   return members;
 }
