@@ -112,6 +112,16 @@ describe("EngineClient against a real engine", () => {
     expect(lines.filter((line) => line.startsWith("stderr:"))).toEqual(["stderr:two", "stderr:four"]);
   });
 
+  it("ends a follow of a container that writes nothing as soon as it is stopped (Podman answers such a request only at the first line)", async () => {
+    const id = await engine.containers.create(shellContainer("quiet", { cmd: ["while true; do sleep 0.1; done"] }));
+    await engine.containers.start(id);
+    const logs = await engine.containers.logs(id, { follow: true, onLine: () => {} });
+    logs.stop();
+    const timedOut = new Promise<"still open">((resolve) => setTimeout(() => resolve("still open"), 10_000).unref());
+    await expect(Promise.race([logs.ended.then(() => "ended" as const), timedOut])).resolves.toBe("ended");
+    await engine.containers.remove(id, { force: true, removeVolumes: true });
+  });
+
   it("delivers a signal with kill", async () => {
     const id = await engine.containers.create(shellContainer("kill"));
     await engine.containers.start(id);

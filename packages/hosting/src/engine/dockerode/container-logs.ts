@@ -17,24 +17,18 @@ export async function readContainerLogs(container: Docker.Container, tty: boolea
 
   // Not awaited: Podman answers a follow request only once the container writes its first line,
   // so a quiet container would hold up whoever subscribes. The container's existence was checked
-  // by the caller's inspect; a request that fails later just ends the subscription.
-  let stopped = false;
-  let stream: FollowedStream | undefined;
-  const ended = (container.logs({ ...base, follow: true }) as Promise<FollowedStream>).then(
+  // by the caller's inspect; a request that fails later just ends the subscription. `stop()` aborts
+  // the request even while it is unanswered (a reused, quiet container on Podman): a request left
+  // pending would keep the AppHost's process from ending.
+  const abort = new AbortController();
+  const ended = (container.logs({ ...base, follow: true, abortSignal: abort.signal }) as Promise<FollowedStream>).then(
     (opened) => {
-      stream = opened;
-      if (stopped) opened.destroy();
+      if (abort.signal.aborted) opened.destroy();
       return followUntilEnd(opened, output);
     },
     () => output.end(),
   );
-  return {
-    stop: () => {
-      stopped = true;
-      stream?.destroy();
-    },
-    ended,
-  };
+  return { stop: () => abort.abort(), ended };
 }
 
 type FollowedStream = NodeJS.ReadableStream & { destroy(): void };
