@@ -122,6 +122,26 @@ describe("EngineClient against a real engine", () => {
     await engine.containers.remove(id, { force: true, removeVolumes: true });
   });
 
+  it("waits for several containers at once, for one that has already exited, and gives up a wait when asked", async () => {
+    const exitsWith = async (name: string, code: number, after: string) => {
+      const id = await engine.containers.create(shellContainer(name, { cmd: [`sleep ${after}; exit ${code}`] }));
+      await engine.containers.start(id);
+      return id;
+    };
+    const [three, five] = await Promise.all([exitsWith("three", 3, "1"), exitsWith("five", 5, "2")]);
+    const quiet = await engine.containers.create(shellContainer("waited-in-vain", { cmd: ["while true; do sleep 0.1; done"] }));
+    await engine.containers.start(quiet);
+    const abandoned = new AbortController();
+    const inVain = engine.containers.wait(quiet, { signal: abandoned.signal });
+
+    await expect(Promise.all([engine.containers.wait(three), engine.containers.wait(five)])).resolves.toEqual([3, 5]);
+    await expect(engine.containers.wait(three)).resolves.toBe(3);
+    abandoned.abort();
+    await expect(inVain).rejects.toThrow();
+    expect(await engine.containers.inspect(quiet)).toMatchObject({ running: true });
+    for (const id of [three, five, quiet]) await engine.containers.remove(id, { force: true, removeVolumes: true });
+  });
+
   it("delivers a signal with kill", async () => {
     const id = await engine.containers.create(shellContainer("kill"));
     await engine.containers.start(id);

@@ -8,6 +8,7 @@ import { toLabelFilterValues, type LabelFilter } from "../label-filter.js";
 import { runExec } from "./container-exec.js";
 import { readContainerLogs } from "./container-logs.js";
 import { callEngine, callEngineIdempotent, callEngineOptional, isNotRunning } from "./call-engine.js";
+import { PodmanExitWatch } from "./podman-exit-watch.js";
 import { withPodmanHostGateway } from "./podman-host-gateway.js";
 import { toContainerInfo, withoutPodmanLocalPrefix } from "./to-container-info.js";
 import { toCreateOptions } from "./to-create-options.js";
@@ -20,12 +21,14 @@ export class DockerodeContainerClient implements ContainerClient {
   readonly #docker: Docker;
   readonly #endpoint: string;
   readonly #product: () => Promise<EngineProduct>;
+  readonly #podmanExits: PodmanExitWatch;
 
   /** `product` says which engine answers, for the few places where Podman needs another request. */
   constructor(docker: Docker, endpoint: string, product: () => Promise<EngineProduct>) {
     this.#docker = docker;
     this.#endpoint = endpoint;
     this.#product = product;
+    this.#podmanExits = new PodmanExitWatch(docker);
   }
 
   async create(spec: ContainerSpec): Promise<string> {
@@ -91,9 +94,12 @@ export class DockerodeContainerClient implements ContainerClient {
   }
 
   async wait(id: string, options: { readonly signal?: AbortSignal } = {}): Promise<number> {
-    const wait = () => this.#docker.getContainer(id).wait(options.signal ? { abortSignal: options.signal } : {});
-    const result = await callEngine(this.#operation("wait for", id), wait);
-    return (result as { StatusCode: number }).StatusCode;
+    return callEngine(this.#operation("wait for", id), async () => {
+      // On Podman a pending wait is costly (podman-exit-watch.ts); its event stream is not.
+      if ((await this.#product()) === "Podman") return this.#podmanExits.wait(id, options.signal);
+      const result = await this.#docker.getContainer(id).wait(options.signal ? { abortSignal: options.signal } : {});
+      return (result as { StatusCode: number }).StatusCode;
+    });
   }
 
   #operation(verb: string, id: string): EngineOperation {
