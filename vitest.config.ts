@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 import { DOCKER_ONLY_TESTS, NOT_YET_ON_PODMAN } from "./test/docker-only-tests.js";
@@ -11,11 +12,16 @@ const PODMAN_HOST = process.env[PODMAN_HOST_VARIABLE];
 // Tests run the workspace packages from source (the "bosun-source" export condition), so a change
 // needs no build; consumers get the compiled dist/ (proved by test/consumer.docker.test.ts).
 const SOURCE_CONDITIONS = ["bosun-source", ...defaultServerConditions];
+// Test files run side by side: the docker tests mostly wait on containers, so even 2 cores keep
+// several busy (Vitest's default, one fewer than the cores, would be 1 here). No test claims a
+// fixed host port or engine-wide state another file uses; BOSUN_TEST_WORKERS=N overrides.
+const WORKERS = Number(process.env["BOSUN_TEST_WORKERS"]) || Math.max(4, availableParallelism() + 2);
 
 export default defineConfig({
   resolve: { conditions: SOURCE_CONDITIONS },
   ssr: { resolve: { conditions: SOURCE_CONDITIONS, externalConditions: ["bosun-source"] } },
   test: {
+    maxWorkers: WORKERS,
     projects: [
       {
         extends: true,

@@ -1,5 +1,5 @@
 // npm test: provision the engine and images, type-check, run the unit and docker Vitest projects on
-// Docker (and, with --project podman, the podman project on Podman), print one summary line.
+// Docker and the podman project on Podman, print one summary line.
 // Extra arguments go to Vitest: npm test -- --project unit
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,9 +22,10 @@ const FAULTS_COMMAND = ["--conditions=bosun-source", "--import", "tsx", join(ROO
 const CHROMIUM_SCRIPT = join(ROOT, "examples", "ecommerce", "frontend", "scripts", "ensure-chromium.sh");
 
 runMain(async () => {
-  const plan = planTests(process.argv.slice(2));
-  // A whole run (no --project) ends with the fault suite, whose engine-restart scenario restarts a Podman service of its own.
-  const fullRun = plan.docker?.length === 0 && plan.podman === undefined;
+  const args = process.argv.slice(2);
+  const plan = planTests(args);
+  // A whole run (no arguments) ends with the fault suite, whose engine-restart scenario restarts a Podman service of its own.
+  const fullRun = args.length === 0;
   const env: NodeJS.ProcessEnv = { ...process.env };
   let podmanEnv: NodeJS.ProcessEnv = {};
   if (plan.needsEngine) {

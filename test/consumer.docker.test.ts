@@ -29,7 +29,10 @@ function imageMap(): string {
 }
 
 const env = () => childEnv({ BOSUN_IMAGE_MAP: imageMap(), BOSUN_SECRETS_DIR: path.join(work, "secrets") });
-const tsx = (...args: string[]) => [path.join(project, "node_modules", "tsx", "dist", "cli.mjs"), "apphost.ts", ...args];
+// tsx as a loader (`node --import tsx`), resolved from the project's own node_modules. Not through
+// tsx's CLI: on a loaded machine its signal relay SIGKILLs a child that has not acknowledged a
+// Ctrl-C within ~60 ms (docs/lifetime.md), and (d) checks bosun's own clean stop.
+const tsx = (...args: string[]) => ["--import", "tsx", "apphost.ts", ...args];
 
 async function timed<T>(what: string, step: () => Promise<T>): Promise<T> {
   const t0 = performance.now();

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -32,7 +32,10 @@ beforeAll(async () => {
 
 afterEach(async (context) => {
   if (context.task.result?.state === "fail" && page) {
-    await page.screenshot({ path: join(SCREENSHOTS, `failed-${context.task.name.replace(/\W+/g, "-")}.png`) }).catch(() => undefined);
+    const name = `failed-${context.task.name.replace(/\W+/g, "-")}`;
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) }).catch(() => undefined);
+    // What the AppHost printed up to the failure, beside the screenshot.
+    if (run) writeFileSync(join(SCREENSHOTS, `${name}.txt`), run.output());
   }
 });
 
@@ -136,9 +139,12 @@ describe("the dashboard against a real run (Redis container and a Node worker)",
     // Clear hides what arrived so far; newer lines still come.
     const cleared = await viewState();
     await page.getByRole("button", { name: "Clear", exact: true }).click();
-    await expect.poll(async () => (await viewState()).lastSeq, { timeout: UI_TIMEOUT_MS }).toBeGreaterThan(cleared.lastSeq);
-    const shownSeqs = (await page.locator(".log-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-seq")))).map(Number);
-    expect(Math.min(...shownSeqs)).toBeGreaterThan(cleared.lastSeq);
+    // Polled: the store's newest line can move on before the page has redrawn after the click.
+    const shownSeqs = async () => (await page.locator(".log-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-seq")))).map(Number);
+    await expect.poll(async () => {
+      const seqs = await shownSeqs();
+      return seqs.length > 0 && Math.min(...seqs) > cleared.lastSeq;
+    }, { timeout: UI_TIMEOUT_MS }).toBe(true);
   });
 
   it("interleaves all resources with their names at #/logs", async () => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,8 +20,13 @@ interface StartedAppHost {
   readonly postgresPort: number;
 }
 
-/** Starts the AppHost as a child process and waits for its "all … healthy" summary. */
+/**
+ * Starts the AppHost as a child process and waits for its "all … healthy" summary, and for the
+ * worker's pid file (a process is "healthy" once spawned; on a loaded machine tsx may take a while
+ * more to run it, and the file must not be a previous run's).
+ */
 async function startAppHost(extraEnv: Record<string, string> = {}): Promise<StartedAppHost> {
+  rmSync(workerPidFile(), { force: true });
   const child = spawn(process.execPath, ["--import", "tsx", APPHOST_SCRIPT], { env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   const healthy = new Promise<number>((resolve, reject) => {
@@ -39,7 +44,16 @@ async function startAppHost(extraEnv: Record<string, string> = {}): Promise<Star
     child.stderr!.on("data", collect);
     child.once("exit", (code) => reject(new Error(`AppHost exited with ${code}:\n${output.join("")}`)));
   });
-  return { child, output, postgresPort: await healthy };
+  const postgresPort = await healthy;
+  const written = () => existsSync(workerPidFile()) && readFileSync(workerPidFile(), "utf8").trim() !== "";
+  for (const deadline = Date.now() + 60_000; !written(); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() > deadline) throw new Error(`the worker wrote no ${workerPidFile()} within 60 s of the AppHost's summary`);
+  }
+  return { child, output, postgresPort };
+}
+
+function workerPidFile(): string {
+  return path.join(appHostDirectory, "worker.pid");
 }
 
 /** Whether the process runs (a zombie, killed but not yet collected by its new parent, does not). */
@@ -100,7 +114,7 @@ describe("the AppHost's lifetime", () => {
     await query(first.postgresPort, "CREATE TABLE kept (value text); INSERT INTO kept VALUES ('written before SIGINT')");
     first.child.kill("SIGINT");
     expect(await exited(first.child)).toBe(0);
-    expect(await endsWithin(Number(readFileSync(path.join(appHostDirectory, "worker.pid"), "utf8")), 5_000)).toBe(true);
+    expect(await endsWithin(Number(readFileSync(workerPidFile(), "utf8")), 5_000)).toBe(true);
 
     const left = await appObjects();
     expect(left.containers).toEqual([]);
@@ -121,7 +135,7 @@ describe("the AppHost's lifetime", () => {
     const orphaned = await appObjects();
     expect(orphaned.containers.length).toBeGreaterThan(0);
     expect(orphaned.networks.length).toBe(1);
-    const workerPid = Number(readFileSync(path.join(appHostDirectory, "worker.pid"), "utf8"));
+    const workerPid = Number(readFileSync(workerPidFile(), "utf8"));
     expect(isAlive(workerPid)).toBe(true);
 
     const next = await defineLifecycleApp(appHostDirectory).start({ env });

@@ -16,6 +16,6 @@ export async function preparePodman(docker: EngineClient, env: NodeJS.ProcessEnv
   const images = mapPath ? Object.values(JSON.parse(readFileSync(mapPath, "utf8")) as Record<string, string>) : [];
   const copied = await copyImagesToPodman({ docker, podman, images, env });
   console.log(`podman: ${copied.length === 0 ? "images already in place" : `copied ${copied.length} image(s)`}; ` +
-    `a Podman run (npm test -- --project podman) leaves out ${DOCKER_ONLY_TESTS.length} Docker-only test files and ${NOT_YET_ON_PODMAN.length} not passing on Podman yet (test/docker-only-tests.ts)`);
+    `the Podman run leaves out ${DOCKER_ONLY_TESTS.length} Docker-only test files and ${NOT_YET_ON_PODMAN.length} not passing on Podman yet (test/docker-only-tests.ts)`);
   return { BOSUN_PODMAN_HOST: PODMAN_HOST };
 }

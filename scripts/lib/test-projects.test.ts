@@ -2,9 +2,13 @@ import { describe, expect, it } from "vitest";
 import { planTests } from "./test-projects.js";
 
 describe("planTests", () => {
-  it("runs unit and docker on Docker, and nothing on Podman, when no project is named", () => {
-    expect(planTests([])).toEqual({ docker: [], podman: undefined, needsEngine: true });
-    expect(planTests(["-t", "volume"])).toEqual({ docker: ["-t", "volume"], podman: undefined, needsEngine: true });
+  it("runs unit and docker on Docker, and podman on Podman, when no project is named", () => {
+    expect(planTests([])).toEqual({ docker: [], podman: ["--project", "podman"], needsEngine: true });
+    expect(planTests(["-t", "volume"])).toEqual({ docker: ["-t", "volume"], podman: ["--project", "podman", "-t", "volume"], needsEngine: true });
+  });
+
+  it("leaves Podman out when only Docker's projects are named", () => {
+    expect(planTests(["--project", "unit", "--project", "docker"])).toEqual({ docker: ["--project", "unit", "--project", "docker"], podman: undefined, needsEngine: true });
   });
 
   it("runs a unit-only run without any engine and without Podman", () => {

@@ -9,9 +9,9 @@ export interface TestPlan {
 }
 
 /**
- * No --project: unit and docker on Docker. The podman project runs only when named (`--project
- * podman`, alone or with others): a whole run of it on Podman hung in the watchdog tests on a
- * 2-core machine and more than doubled the run (docs/engines.md). Other arguments go to every run.
+ * No --project: unit and docker on Docker, and the podman project on Podman (issue 14: the docker
+ * tests run once on each engine). Named projects run alone: `--project unit --project docker` is a
+ * run without Podman, `--project podman` one on Podman only. Other arguments go to every run.
  * @example planTests(["--project", "unit"]) // { docker: ["--project", "unit"], podman: undefined, needsEngine: false }
  */
 export function planTests(args: readonly string[]): TestPlan {
@@ -23,7 +23,7 @@ export function planTests(args: readonly string[]): TestPlan {
     else if (arg.startsWith("--project=")) projects.push(arg.slice("--project=".length));
     else rest.push(arg);
   }
-  if (projects.length === 0) return { docker: rest, podman: undefined, needsEngine: true };
+  if (projects.length === 0) return { docker: rest, podman: ["--project", "podman", ...rest], needsEngine: true };
   const onDocker = projects.filter((project) => project !== "podman");
   return {
     docker: onDocker.length > 0 ? [...onDocker.flatMap((project) => ["--project", project]), ...rest] : undefined,

@@ -5,7 +5,6 @@ import path from "node:path";
 import { eventually } from "./eventually.js";
 
 export const ASPIRE_FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "aspire");
-const TSX = path.join(import.meta.dirname, "..", "..", "node_modules", ".bin", "tsx");
 
 export interface SampleRun {
   readonly child: ChildProcess;
@@ -26,11 +25,13 @@ export function sampleEnvironment(): NodeJS.ProcessEnv {
 }
 
 /**
- * Runs a vendored Aspire AppHost as a user would (`npx tsx apphost.ts <args>` in its folder); the
- * workspace's sources stand for the installed `bosun` package.
+ * Runs a vendored Aspire AppHost with tsx in its folder (`node --import tsx apphost.ts <args>`); the
+ * workspace's sources stand for the installed `bosun` package. Not through tsx's CLI: on a loaded
+ * machine its signal relay SIGKILLs a child that has not acknowledged a signal within ~60 ms
+ * (docs/lifetime.md), and these tests check bosun's own clean stop.
  */
 export function runSample(sample: string, args: string[], env: NodeJS.ProcessEnv): SampleRun {
-  const child = spawn(TSX, ["--conditions=bosun-source", "apphost.ts", ...args], { cwd: path.join(ASPIRE_FIXTURES, sample), env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--conditions=bosun-source", "--import", "tsx", "apphost.ts", ...args], { cwd: path.join(ASPIRE_FIXTURES, sample), env, stdio: ["ignore", "pipe", "pipe"] });
   const chunks: string[] = [];
   child.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));

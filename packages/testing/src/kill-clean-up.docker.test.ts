@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, it } from "vitest";
+import { expect, it, onTestFinished } from "vitest";
 import { defineApp } from "../../../apphost/app.js";
 import { startTestApp } from "./index.js";
 import { APPHOST_DIRECTORY, objectsOf } from "./testing-support/engine-view.js";
@@ -21,6 +21,8 @@ it("with the watchdog off, removes what a SIGKILLed test run left behind on the 
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), "bosun-kill-")), "app.json");
   // The next run's reaping is the safety net for when the watchdog died too; this test takes it away.
   const run = runFixtures(["hanging-app"], { env: { BOSUN_FIXTURE_OUT: out, BOSUN_WATCHDOG: "off" } });
+  // A failure before the kill below must not leave the hanging run behind.
+  onTestFinished(() => run.kill());
   const { appKey, pid } = await waitForFixture(run, "the hanging app started", 150_000, async () =>
     readFile(out, "utf8").then((text) => JSON.parse(text) as { appKey: string; pid: number }, () => undefined),
   );

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, it } from "vitest";
+import { expect, it, onTestFinished } from "vitest";
 import { objectsOf } from "./testing-support/engine-view.js";
 import { runFixtures, until, waitForFixture } from "./testing-support/run-fixtures.js";
 
@@ -19,6 +19,8 @@ function isRunning(pid: number): boolean {
 it("removes a SIGKILLed test run's container, network and Node process within seconds, without waiting for a next run", async () => {
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), "bosun-runner-kill-")), "app.json");
   const run = runFixtures(["hanging-worker-app"], { env: { BOSUN_FIXTURE_OUT: out } });
+  // A failure before the kill below must not leave the hanging run behind.
+  onTestFinished(() => run.kill());
   const { appKey, workerPidFile } = await waitForFixture(run, "the hanging app started", 150_000, async () =>
     readFile(out, "utf8").then((text) => JSON.parse(text) as { appKey: string; workerPidFile: string }, () => undefined),
   );

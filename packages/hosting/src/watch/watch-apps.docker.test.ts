@@ -19,7 +19,7 @@ function appInTempFolder(appName: string) {
 }
 
 describe("the dev loop with real processes", () => {
-  it("a saved file restarts the watched app: new response, same port, dependent not restarted", { timeout: 60_000 }, async () => {
+  it("a saved file restarts the watched app: new response, same port, dependent not restarted", { timeout: 120_000 }, async () => {
     const { folder, builder, api } = appInTempFolder("dev-loop-watch");
     await using app = await builder.build().start();
     await app.settled;
@@ -31,7 +31,7 @@ describe("the dev loop with real processes", () => {
       const [before, webBefore] = [await answer(apiUrl), await answer(webUrl)];
 
       writeFileSync(path.join(folder, "server.mjs"), serverSource("v2"));
-      const after = await eventually("the new code to answer", 10_000, async () => {
+      const after = await eventually("the new code to answer", 30_000, async () => {
         const now = await answer(apiUrl);
         if (now.version !== "v2") throw new Error(`still ${now.version}`);
         return now;
@@ -46,7 +46,7 @@ describe("the dev loop with real processes", () => {
     }
   });
 
-  it("a syntax error shows the error and does not loop; fixing it brings the app back", { timeout: 60_000 }, async () => {
+  it("a syntax error shows the error and does not loop; fixing it brings the app back", { timeout: 120_000 }, async () => {
     const { folder, builder, api } = appInTempFolder("dev-loop-crash");
     const lines: string[] = [];
     await using app = await builder.build().start({ onLog: (resource, stream, line) => lines.push(`${resource} ${stream}: ${line}`) });
@@ -56,7 +56,7 @@ describe("the dev loop with real processes", () => {
     try {
       const apiUrl = app.resource("api").endpoints.http!;
       writeFileSync(path.join(folder, "server.mjs"), "import http from 'node:http';\nhttp.createServer((req, res) => res.end('x'))).listen(1);\n");
-      await eventually("api to exit", 10_000, async () => {
+      await eventually("api to exit", 30_000, async () => {
         if (app.resource("api").state !== "Exited") throw new Error(`api is ${app.resource("api").state}`);
       });
       await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -67,7 +67,7 @@ describe("the dev loop with real processes", () => {
       expect(app.resource("web")).toMatchObject({ state: "Running", restarts: 0 });
 
       writeFileSync(path.join(folder, "server.mjs"), serverSource("fixed"));
-      await eventually("the fixed code to answer", 10_000, async () => {
+      await eventually("the fixed code to answer", 30_000, async () => {
         const now = await answer(apiUrl);
         if (now.version !== "fixed") throw new Error(`still ${now.version}`);
       });

@@ -11,7 +11,7 @@ export interface FixtureRun {
   /** Everything the child vitest printed so far. */
   output(): string;
   readonly exited: Promise<{ readonly code: number | null; readonly signal: NodeJS.Signals | null }>;
-  /** SIGKILLs the child's whole process group: npx, vitest and its workers, as a killed terminal job would be. */
+  /** SIGKILLs the child's whole process group: npx, vitest and its workers, as a killed terminal job would be (nothing when it has ended). */
   kill(): void;
 }
 
@@ -32,7 +32,13 @@ export function runFixtures(files: readonly string[], options: { env?: Record<st
     child,
     output: () => chunks.join(""),
     exited,
-    kill: () => process.kill(-child.pid!, "SIGKILL"),
+    kill: () => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+      }
+    },
   };
 }
 
