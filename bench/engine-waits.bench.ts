@@ -44,10 +44,14 @@ try {
   console.log(`engine: ${product} ${version}, service pid ${pid}; ${CONTAINERS} quiet containers, ${WINDOW_MS / 1000} s per window`);
   console.log(`(a) nothing waiting:                      ${(await engineCpuPercent()).toFixed(1)} % of a core`);
 
-  const bosunWaits = new AbortController();
-  for (const id of ids) engine.containers.wait(id, { signal: bosunWaits.signal }).catch(() => {});
+  // One controller per wait, as the runtime has one per container.
+  const bosunWaits = ids.map((id) => {
+    const controller = new AbortController();
+    engine.containers.wait(id, { signal: controller.signal }).catch(() => {});
+    return controller;
+  });
   console.log(`(b) bosun's engine client waiting on each: ${(await engineCpuPercent()).toFixed(1)} % of a core`);
-  bosunWaits.abort();
+  for (const controller of bosunWaits) controller.abort();
 
   // `docker wait` makes the same request (DOCKER_HOST says which engine) and then just waits.
   const rawWaits = ids.map((id) => spawn("docker", ["wait", id], { stdio: "ignore" }));
