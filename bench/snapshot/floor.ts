@@ -49,7 +49,7 @@ export async function runFloor(server: FloorServer): Promise<{ snapshot: number;
     });
     return { snapshot, restore };
   } finally {
-    await engine.containers.remove(id, { force: true, removeVolumes: false });
+    await engine.containers.remove(id, { force: true, removeVolumes: true });
   }
 }
 
@@ -73,7 +73,7 @@ async function helper(server: FloorServer, readOnlyVolume: boolean, script: stri
     const code = await server.engine.containers.wait(id);
     if (code !== 0) throw new Error(`the floor's helper ended with ${code}: ${script}`);
   } finally {
-    await server.engine.containers.remove(id, { force: true, removeVolumes: false });
+    await server.engine.containers.remove(id, { force: true, removeVolumes: true });
   }
 }
 

@@ -42,7 +42,7 @@ describe("a Redis server that refuses the probe's password", () => {
       expect((none as Error).message).toContain("(NOAUTH");
       expect(await probeError(`redis://:right-password@127.0.0.1:${port}`)).toBeUndefined();
     } finally {
-      await run("docker", ["rm", "-f", name]);
+      await run("docker", ["rm", "-f", "-v", name]);
     }
   });
 });

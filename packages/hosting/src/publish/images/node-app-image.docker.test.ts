@@ -61,7 +61,7 @@ async function runImage(args: string[], command: string[] = []): Promise<{ code:
     const failed = error as { code?: number; stdout?: string; stderr?: string };
     return { code: failed.code ?? -1, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` };
   } finally {
-    await run("docker", ["rm", "-f", name]).catch(() => {});
+    await run("docker", ["rm", "-f", "-v", name]).catch(() => {});
   }
 }
 
@@ -72,7 +72,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await run("docker", ["rm", "-f", `${network}-cache`]).catch(() => {});
+  await run("docker", ["rm", "-f", "-v", `${network}-cache`]).catch(() => {});
   await run("docker", ["network", "rm", network]).catch(() => {});
   rmSync(output, { recursive: true, force: true });
 });
