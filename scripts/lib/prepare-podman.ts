@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { EngineUnreachableError } from "@bosun/hosting";
 import { IMAGE_MAP_VARIABLE, type EngineClient } from "@bosun/hosting/runtime";
 import { copyImagesToPodman } from "./copy-images-to-podman.js";
 import { ensurePodman } from "./ensure-podman.js";
@@ -11,7 +12,10 @@ import { DOCKER_ONLY_TESTS, NOT_YET_ON_PODMAN } from "../../test/docker-only-tes
  * Podman run adds.
  */
 export async function preparePodman(docker: EngineClient, env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
-  const podman = await ensurePodman();
+  const podman = await ensurePodman().catch((error: unknown) => {
+    if (!(error instanceof EngineUnreachableError)) throw error;
+    throw new EngineUnreachableError(`${error.message}; or leave Podman out: npm test -- --project unit --project docker`, error);
+  });
   const mapPath = env[IMAGE_MAP_VARIABLE];
   const images = mapPath ? Object.values(JSON.parse(readFileSync(mapPath, "utf8")) as Record<string, string>) : [];
   const copied = await copyImagesToPodman({ docker, podman, images, env });
