@@ -3,10 +3,15 @@ import type { Store } from "../shell/store.js";
 
 const ACTIVE = new Set(["Waiting", "Starting", "Running", "Stopping"]);
 
-/** What the resource looks like once a command is done (the toast is shown then). */
-function outcomeOf(command: ResourceCommand, resource: ResourceView, sawTransition: boolean): string | undefined {
+/**
+ * The toast for a command once it is done, or undefined while it is not. `before` is the resource
+ * when the command was sent: a restart is seen by its count or start time too, since a quick one
+ * can reach the page as a single update (Running, Healthy again) without the states in between.
+ */
+export function outcomeOf(command: ResourceCommand, before: ResourceView | undefined, resource: ResourceView, sawTransition: boolean): string | undefined {
   if (command === "stop") return ACTIVE.has(resource.state) ? undefined : `${resource.name} stopped (${resource.state})`;
-  if (!sawTransition) return undefined;
+  const startedAgain = before !== undefined && (resource.restarts !== before.restarts || resource.startedAt !== before.startedAt);
+  if (!sawTransition && !startedAgain) return undefined;
   if (resource.state === "Running" && resource.health === "Healthy") return `${resource.name} ${command === "start" ? "started" : "restarted"}: Running, Healthy`;
   if (resource.state === "FailedToStart" || resource.state === "Exited") return `${resource.name} did not start: ${resource.reason ?? resource.state}`;
   return undefined;
@@ -23,6 +28,7 @@ export class CommandRunner {
   constructor(private readonly store: Store) {}
 
   async run(name: string, command: ResourceCommand): Promise<void> {
+    const before = this.store.resource(name);
     let response: Response;
     try {
       response = await fetch(`/api/resources/${encodeURIComponent(name)}/${command}`, { method: "POST" });
@@ -36,10 +42,10 @@ export class CommandRunner {
       return;
     }
     this.store.toast(`${command} ${name}: accepted`);
-    this.#awaitOutcome(name, command);
+    this.#awaitOutcome(name, command, before);
   }
 
-  #awaitOutcome(name: string, command: ResourceCommand): void {
+  #awaitOutcome(name: string, command: ResourceCommand, before: ResourceView | undefined): void {
     let sawTransition = false;
     const notice = setTimeout(() => {
       stop();
@@ -49,7 +55,7 @@ export class CommandRunner {
     const stop = this.store.onResource((resource) => {
       if (resource.name !== name) return;
       if (resource.state !== "Running" || resource.health !== "Healthy") sawTransition = true;
-      const outcome = outcomeOf(command, resource, sawTransition);
+      const outcome = outcomeOf(command, before, resource, sawTransition);
       if (outcome === undefined) return;
       stop();
       clearTimeout(notice);
