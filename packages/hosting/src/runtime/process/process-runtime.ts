@@ -41,10 +41,13 @@ async function startProcess(request: StartRequest<ExecutableResource>, options: 
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Exit and output are listened for before anything is awaited: a process that ends at once (a job
+  // that fails on its first line) can exit while the registry is written; 'exit' is emitted only
+  // once, and on exit Node drains output nobody reads yet, so its last lines would be lost.
+  const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? 128 + signalNumber(signal))));
+  followLines(child, request);
   await spawned(child, resource, command);
   await registry.add(resource.name, child.pid!);
-  followLines(child, request);
-  const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? 128 + signalNumber(signal))));
   void exited.then(() => registry.remove(resource.name, child.pid));
   return {
     endpoints: inspector ? new Map([...request.endpoints, [INSPECTOR_ENDPOINT, inspector]]) : request.endpoints,
