@@ -9,7 +9,7 @@ export interface TestPlan {
 }
 
 /**
- * No --project: unit and docker on Docker, and the podman project on Podman (issue 14: the docker
+ * No --project: unit and docker on Docker, and the podman project on Podman (so the docker
  * tests run once on each engine). Named projects run alone: `--project unit --project docker` is a
  * run without Podman, `--project podman` one on Podman only. Other arguments go to every run.
  * @example planTests(["--project", "unit"]) // { docker: ["--project", "unit"], podman: undefined, needsEngine: false }
