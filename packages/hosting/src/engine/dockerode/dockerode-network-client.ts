@@ -10,6 +10,11 @@ const FORBIDDEN = 403;
 const NOT_CONNECTED = /is not connected|marked for removal/i;
 // Podman's answer (HTTP 500) for a container already attached to the network.
 const ALREADY_CONNECTED = /is already connected to network/i;
+// Podman (HTTP 500) when another network's bridge came or went while it chose a free subnet for a
+// new one, as when several apps start and stop at once; asking again succeeds.
+const INTERFACE_RACE = /no such network interface/i;
+const CREATE_ATTEMPTS = 5;
+const CREATE_RETRY_MS = 200;
 
 export class DockerodeNetworkClient implements NetworkClient {
   readonly #docker: Docker;
@@ -23,8 +28,14 @@ export class DockerodeNetworkClient implements NetworkClient {
   async create(spec: NetworkSpec): Promise<string> {
     const operation = { action: `create network '${spec.name}'`, endpoint: this.#endpoint };
     const options = { Name: spec.name, Driver: "bridge", Labels: { ...spec.labels }, CheckDuplicate: true };
-    const network = await callEngine(operation, () => this.#docker.createNetwork(options));
-    return network.id;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return (await this.#docker.createNetwork(options)).id;
+      } catch (error) {
+        if (attempt === CREATE_ATTEMPTS || !INTERFACE_RACE.test(engineMessage(error))) throw toEngineError(error, operation);
+        await new Promise((resolve) => setTimeout(resolve, CREATE_RETRY_MS * attempt));
+      }
+    }
   }
 
   async remove(idOrName: string): Promise<void> {
