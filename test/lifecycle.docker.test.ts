@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { appKeyOf, connectEngine, describeAppHost } from "@bosun/hosting/runtime";
 import { defineLifecycleApp } from "./fixtures/lifecycle-apphost.js";
+import { isRunning } from "./support/process-running.js";
 
 const APPHOST_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures", "lifecycle-apphost.ts");
 const appHostDirectory = mkdtempSync(path.join(os.tmpdir(), "bosun-lifecycle-"));
@@ -56,22 +57,12 @@ function workerPidFile(): string {
   return path.join(appHostDirectory, "worker.pid");
 }
 
-/** Whether the process runs (a zombie, killed but not yet collected by its new parent, does not). */
-function isAlive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return false;
-  }
-}
-
 /** Polls until the process has ended (a SIGKILL takes a moment to land). */
 async function endsWithin(pid: number, ms: number): Promise<boolean> {
   for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
-    if (!isAlive(pid)) return true;
+    if (!isRunning(pid)) return true;
   }
-  return !isAlive(pid);
+  return !isRunning(pid);
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
@@ -136,7 +127,7 @@ describe("the AppHost's lifetime", () => {
     expect(orphaned.containers.length).toBeGreaterThan(0);
     expect(orphaned.networks.length).toBe(1);
     const workerPid = Number(readFileSync(workerPidFile(), "utf8"));
-    expect(isAlive(workerPid)).toBe(true);
+    expect(isRunning(workerPid)).toBe(true);
 
     const next = await defineLifecycleApp(appHostDirectory).start({ env });
     try {

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { EngineClient } from "@bosun/hosting/runtime";
-import { isAlive, sleep } from "./support/app-host-process.js";
+import { isRunning } from "../../test/support/process-running.js";
+import { sleep } from "./support/app-host-process.js";
 import { containersOfSessions, HEALTHY, sessionsOf, writerApp, writerPids } from "./support/fault-app.js";
 import type { Check } from "./support/checks.js";
 
@@ -35,7 +36,7 @@ export async function killCycles(engine: EngineClient, cycles: number, volume: s
     run = app.start({ writeLoop: true });
     await run.waitFor(HEALTHY, 180_000);
     const leftContainers = await containersOfSessions(engine, app.appKey, sessions);
-    const leftProcesses = writers.filter(isAlive);
+    const leftProcesses = writers.filter(isRunning);
     staleContainers += leftContainers.length;
     staleProcesses += leftProcesses.length;
     console.log(`faults: kill cycle ${cycle}/${cycles}: ${before} rows committed so far; after the next start, ${leftContainers.length} container(s) and ${leftProcesses.length} writer process(es) of the killed run left`);

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { connectEngine } from "@bosun/hosting/runtime";
+import { isRunning } from "./process-running.js";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const APPHOST_SCRIPT = path.join(REPO_ROOT, "test", "fixtures", "watchdog-apphost.ts");
@@ -80,12 +81,6 @@ export function watchdogPidOf(sessionId: string): number | undefined {
     if (command.includes("watchdog-main") && command.includes(`"sessionId":"${sessionId}"`) && isRunning(Number(entry))) return Number(entry);
   }
   return undefined;
-}
-
-/** Running, not a zombie waiting to be collected. */
-export function isRunning(pid: number): boolean {
-  const stat = readQuietly(`/proc/${pid}/stat`);
-  return stat !== "" && stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
 }
 
 /** The lines the watchdog wrote after cleaning up behind a dead AppHost. */

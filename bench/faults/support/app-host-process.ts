@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 
 export interface AppHostProcess {
   readonly child: ChildProcess;
@@ -52,16 +51,6 @@ export function startAppHost(script: string, env: NodeJS.ProcessEnv): AppHostPro
       check();
     });
   return { child, text, waitFor, exited };
-}
-
-/** Whether a process runs (a zombie does not count). */
-export function isAlive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return false;
-  }
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

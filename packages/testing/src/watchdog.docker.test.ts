@@ -1,20 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, it, onTestFinished } from "vitest";
 import { objectsOf } from "./testing-support/engine-view.js";
+import { isRunning } from "../../../test/support/process-running.js";
 import { runFixtures, until, waitForFixture } from "./testing-support/run-fixtures.js";
-
-/** Running, not a zombie waiting to be collected. */
-function isRunning(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return false;
-  }
-}
 
 it("removes a SIGKILLed test run's container, network and Node process within seconds, without waiting for a next run", async () => {
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), "bosun-runner-kill-")), "app.json");
