@@ -39,7 +39,8 @@ export class PodmanExitWatch {
     this.#waiters.set(id, waiters.add(waiter));
     const abandon = () => this.#settle(id, waiter, () => waiter.reject(signal!.reason));
     signal?.addEventListener("abort", abandon, { once: true });
-    void exited.then(() => signal?.removeEventListener("abort", abandon), () => signal?.removeEventListener("abort", abandon));
+    const forget = () => signal?.removeEventListener("abort", abandon);
+    void exited.then(forget, forget);
     try {
       // Subscribed first, then asked: an exit between the two is in the stream.
       await this.#openStream();
