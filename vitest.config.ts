@@ -13,10 +13,11 @@ const PODMAN_HOST = process.env[PODMAN_HOST_VARIABLE];
 // needs no build; consumers get the compiled dist/ (proved by test/consumer.docker.test.ts).
 const SOURCE_CONDITIONS = ["bosun-source", ...defaultServerConditions];
 // Test files run side by side: the docker tests mostly wait on containers, so even 2 cores keep
-// several busy (Vitest's default, one fewer than the cores, would be 1 here). Tests take free host
+// several busy (Vitest's default, one fewer than the cores, would be 1 here); as many as the cores
+// per engine, since the Docker and Podman runs go side by side. Tests take free host
 // ports and their own names; the two Aspire samples that fix ports run on Docker only, where no
 // other file uses those ports (test/docker-only-tests.ts). BOSUN_TEST_WORKERS=N overrides.
-const WORKERS = Number(process.env["BOSUN_TEST_WORKERS"]) || availableParallelism() + 1;
+const WORKERS = Number(process.env["BOSUN_TEST_WORKERS"]) || availableParallelism();
 
 export default defineConfig({
   resolve: { conditions: SOURCE_CONDITIONS },
